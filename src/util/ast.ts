@@ -1,0 +1,204 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node?.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** Strips what does not change a value: TS casts, non-null assertions, `satisfies`, optional chains. */
+export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** As {@link unwrapExpression}, and also looks through `await`. */
+export function unwrapAwait(node: TSESTree.Node): TSESTree.Node {
+  let current = unwrapExpression(node);
+  while (current.type === AST_NODE_TYPES.AwaitExpression) {
+    current = unwrapExpression(current.argument);
+  }
+  return current;
+}
+
+/** The static name of a member's property (`a.b`, `a['b']`), or undefined when computed. */
+export function getMemberName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
+  if (node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') {
+    return node.property.value;
+  }
+  if (
+    node.property.type === AST_NODE_TYPES.TemplateLiteral &&
+    node.property.expressions.length === 0 &&
+    node.property.quasis[0]
+  ) {
+    return node.property.quasis[0].value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** The static key of an object property (`a: 1`, `'a': 1`, `['a']: 1`), or undefined when computed. */
+export function getPropertyKeyName(node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
+  const key = node.key;
+  if (!node.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.Literal) return String(key.value);
+  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0 && key.quasis[0]) {
+    return key.quasis[0].value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The dotted name of a callee or member chain: `res.status(500).json` → `res.status().json`,
+ * `path.join` → `path.join`, `this.logger.info` → `this.logger.info`. Undefined for computed parts.
+ */
+export function getDottedName(node: TSESTree.Node): string | undefined {
+  const target = unwrapExpression(node);
+  switch (target.type) {
+    case AST_NODE_TYPES.Identifier:
+      return target.name;
+    case AST_NODE_TYPES.ThisExpression:
+      return 'this';
+    case AST_NODE_TYPES.Super:
+      return 'super';
+    case AST_NODE_TYPES.MemberExpression: {
+      const object = getDottedName(target.object);
+      const property = getMemberName(target);
+      return object === undefined || property === undefined ? undefined : `${object}.${property}`;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = getDottedName(target.callee);
+      return callee === undefined ? undefined : `${callee}()`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The last segment of a callee: `a.b.c()` → `c`, `f()` → `f`. */
+export function getCalleeName(node: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const callee = unwrapExpression(node.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return getMemberName(callee);
+  return undefined;
+}
+
+/** The root identifier of a member chain: `req.body.user.name` → `req`. */
+export function getRootIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
+  let current = unwrapExpression(node);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.Identifier) return current;
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      current = unwrapExpression(current.object);
+      continue;
+    }
+    if (current.type === AST_NODE_TYPES.CallExpression) {
+      current = unwrapExpression(current.callee);
+      continue;
+    }
+    return undefined;
+  }
+}
+
+/** The property `name` of an object literal (last one wins, as at run time), skipping spreads. */
+export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  let found: TSESTree.Property | undefined;
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && getPropertyKeyName(property) === name) found = property;
+  }
+  return found;
+}
+
+/** Whether an object literal has a spread whose contents cannot be seen (`{ ...defaults }`). */
+export function hasSpread(object: TSESTree.ObjectExpression): boolean {
+  return object.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement);
+}
+
+/**
+ * Follows an identifier to the object literal it was initialised with, in the same file
+ * (`const opts = { … }; new Pool(opts)`). Returns the node itself when it already is one.
+ */
+export function resolveObjectExpression(
+  node: TSESTree.Node | undefined,
+  scope: TSESLint.Scope.Scope,
+): TSESTree.ObjectExpression | undefined {
+  if (!node) return undefined;
+  const target = unwrapExpression(node);
+  if (target.type === AST_NODE_TYPES.ObjectExpression) return target;
+  if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const init = getConstInitializer(target, scope);
+  return init && unwrapExpression(init).type === AST_NODE_TYPES.ObjectExpression
+    ? (unwrapExpression(init) as TSESTree.ObjectExpression)
+    : undefined;
+}
+
+/** The initializer of a variable that is never re-assigned (`const x = …` or an unmodified `let`). */
+export function getConstInitializer(
+  identifier: TSESTree.Identifier,
+  scope: TSESLint.Scope.Scope,
+): TSESTree.Expression | undefined {
+  const variable = ASTUtils.findVariable(scope, identifier);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator) {
+    return undefined;
+  }
+  if (def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
+  const writes = variable.references.filter((reference) => reference.isWrite());
+  if (writes.length > 1) return undefined;
+  return def.node.init;
+}
+
+/** Whether a statement always leaves the block it stands in (return, throw, continue, break). */
+export function alwaysExits(statement: TSESTree.Statement | null | undefined): boolean {
+  if (!statement) return false;
+  switch (statement.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+    case AST_NODE_TYPES.BreakStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement:
+      return statement.body.some((inner) => alwaysExits(inner));
+    case AST_NODE_TYPES.IfStatement:
+      return alwaysExits(statement.consequent) && alwaysExits(statement.alternate);
+    default:
+      return false;
+  }
+}
+
+/** The nearest enclosing function of a node, if any. */
+export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  let current = node.parent;
+  while (current) {
+    if (isFunctionNode(current)) return current;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+/** Whether `inner` lies within `outer` (inclusive). */
+export function isWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+}
