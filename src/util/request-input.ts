@@ -138,6 +138,7 @@ const SANITIZER_NAMES = [
   'replaceAll',
 ];
 const SANITIZER_PATTERN = /^(?:sanitiz|escape|clean|validat|parse|safeParse|assert|verify|coerce|whitelist|allowlist)/iu;
+const ASSERTION_PATTERN = /^(?:assert|validate|ensure|check|verify)/iu;
 const VALIDATOR_PATTERN =
   /(?:valid|uuid|safe|allow|permit|check|verify|assert|sanitiz|whitelist|^is[A-Z_]|^has[A-Z_]|^test$|^match|^includes$|^has$|startsWith$|endsWith$)/u;
 
@@ -407,8 +408,14 @@ export class RequestInputTracker {
     }
     if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
       const expression = unwrapAwait(statement.expression);
-      // assertSafePath(p); validate(input);
-      return expression.type === AST_NODE_TYPES.CallExpression && this.testValidates(expression, use);
+      // assertSafePath(p); validate(input); — a call that throws on bad input, not one whose result is dropped.
+      if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+      const name = getCalleeName(expression);
+      const dotted = getDottedName(expression.callee);
+      const throwsOnFailure =
+        name !== undefined &&
+        (ASSERTION_PATTERN.test(name) || this.validators.includes(name) || (dotted !== undefined && this.validators.includes(dotted)));
+      return throwsOnFailure && expression.arguments.some((argument) => this.mentions(argument, use));
     }
     return false;
   }

@@ -1,0 +1,148 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { getDottedName } from '../../src/util/ast.js';
+import { CALL, CONSTRUCT, InstanceSet, READ, resolveImportBinding, trackModuleReferences } from '../../src/util/modules.js';
+import { probe } from './probe.js';
+
+const traceMap = {
+  child_process: { exec: { [CALL]: true }, spawn: { [CALL]: true } },
+  pg: { Pool: { [CONSTRUCT]: true } },
+  helmet: { [CALL]: true },
+};
+
+function tracked(code: string, filename?: string): string[] {
+  return probe(
+    code,
+    (context) => ({
+      'Program:exit'() {
+        for (const reference of trackModuleReferences(context.sourceCode, traceMap)) {
+          context.report({ node: reference.node, messageId: 'found', data: { text: reference.path.join('.') } });
+        }
+      },
+    }),
+    filename,
+  );
+}
+
+describe('trackModuleReferences', () => {
+  it('follows named, aliased, namespace and default imports, with and without node:', () => {
+    expect(
+      tracked(
+        [
+          "import { exec, spawn as run } from 'node:child_process';",
+          "import * as cp from 'child_process';",
+          "import childProcess from 'child_process';",
+          'exec(a); run(b); cp.exec(c); childProcess.spawn(d);',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      '4:1 child_process.exec',
+      '4:10 child_process.spawn',
+      '4:18 child_process.exec',
+      '4:30 child_process.spawn',
+    ]);
+  });
+
+  it('follows require, destructured require, member require and aliases without node globals', () => {
+    expect(
+      tracked(
+        [
+          "const cp = require('child_process');",
+          "const { exec: run } = require('node:child_process');",
+          "const spawn = require('child_process').spawn;",
+          'const alias = cp.exec;',
+          'cp.exec(a); run(b); spawn(c); alias(d);',
+        ].join('\n'),
+        'file.cjs',
+      ),
+    ).toEqual(['5:1 child_process.exec', '5:13 child_process.exec', '5:21 child_process.spawn', '5:31 child_process.exec']);
+  });
+
+  it('tracks constructors and callable default exports', () => {
+    expect(tracked("import { Pool } from 'pg';\nimport helmet from 'helmet';\nnew Pool();\napp.use(helmet());")).toEqual([
+      '3:1 pg.Pool',
+      '4:9 helmet',
+    ]);
+  });
+
+  it('ignores same-named functions from other modules, locals and shadowed requires', () => {
+    expect(
+      tracked(
+        [
+          "import { exec } from './db';",
+          "import { Pool } from 'generic-pool';",
+          'function spawn() {}',
+          'exec(a); spawn(b); new Pool(); /x/.exec(s);',
+          "function f(require) { require('child_process').exec(c); }",
+        ].join('\n'),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('resolveImportBinding', () => {
+  function bindings(code: string): string[] {
+    return probe(code, (context) => ({
+      CallExpression(node) {
+        const binding = resolveImportBinding(node.callee, context.sourceCode.getScope(node));
+        context.report({
+          node,
+          messageId: 'found',
+          data: { text: binding ? `${binding.source}#${binding.path.join('.')}` : 'local' },
+        });
+      },
+    }));
+  }
+
+  it('names the module and export of a callee', () => {
+    expect(
+      bindings(
+        [
+          "import { join as j } from 'node:path';",
+          "import jwt from 'jsonwebtoken';",
+          "import * as fs from 'fs';",
+          'j(); jwt.sign(); fs.promises.readFile(); local();',
+        ].join('\n'),
+      ),
+    ).toEqual(['4:1 path#join', '4:6 jsonwebtoken#default.sign', '4:18 fs#*.promises.readFile', '4:42 local']);
+  });
+
+  it('does not trust a re-assigned alias', () => {
+    expect(bindings("import { exec } from 'child_process';\nlet run = exec;\nrun = other;\nrun();")).toEqual(['4:1 local']);
+  });
+});
+
+describe('InstanceSet', () => {
+  it('knows variables and class members that hold a tracked instance', () => {
+    const found = probe(
+      [
+        "import { Pool } from 'pg';",
+        'const pool = new Pool();',
+        'class Repo { private db = new Pool(); constructor() { this.other = new Pool(); } run() { this.db.query(); this.other.query(); this.cache.query(); } }',
+        'pool.query(); client.query();',
+      ].join('\n'),
+      (context) => {
+        const creations = trackModuleReferences(context.sourceCode, traceMap)
+          .filter((reference) => reference.type === CONSTRUCT)
+          .map((reference) => reference.node);
+        const instances = new InstanceSet(context.sourceCode, creations);
+        return {
+          'CallExpression[callee.property.name="query"]'(node: { callee: { type: string; object: never } }) {
+            if (node.callee.type === AST_NODE_TYPES.MemberExpression) {
+              context.report({
+                node: node as never,
+                messageId: 'found',
+                data: { text: `${getDottedName(node.callee.object) ?? '?'}=${String(instances.has(node.callee.object))}` },
+              });
+            }
+          },
+        };
+      },
+    );
+    expect(found).toEqual(['3:90 this.db=true', '3:107 this.other=true', '3:127 this.cache=false', '4:1 pool=true', '4:15 client=false']);
+  });
+
+  it('exposes READ for plain reads', () => {
+    expect(typeof READ).toBe('symbol');
+  });
+});
