@@ -202,3 +202,24 @@ export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | undefi
 export function isWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
   return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
 }
+
+const SKIPPED_KEYS = new Set(['parent', 'range', 'loc']);
+const TYPE_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments']);
+
+/** The child nodes of a node in source order, without `parent` links; optionally without type annotations. */
+export function childNodes(node: TSESTree.Node, options: { skipTypes?: boolean } = {}): TSESTree.Node[] {
+  const children: TSESTree.Node[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (SKIPPED_KEYS.has(key) || (options.skipTypes === true && TYPE_KEYS.has(key))) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) children.push(item);
+    } else if (isNode(value)) {
+      children.push(value);
+    }
+  }
+  return children;
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

@@ -20,6 +20,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 
 import {
   alwaysExits,
+  childNodes,
   getCalleeName,
   getDottedName,
   getMemberName,
@@ -521,24 +522,6 @@ function isNegated(test: TSESTree.Node): boolean {
     return isNegated(target.left) || isNegated(target.right);
   }
   return false;
-}
-
-/** The child nodes of a node, without `parent` back-links. */
-export function childNodes(node: TSESTree.Node): TSESTree.Node[] {
-  const children: TSESTree.Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'parent' || key === 'range' || key === 'loc') continue;
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) children.push(item);
-    } else if (isNode(value)) {
-      children.push(value);
-    }
-  }
-  return children;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 function lastWriteBefore(variable: TSESLint.Scope.Variable, use: TSESTree.Node): TSESTree.Node | undefined {
