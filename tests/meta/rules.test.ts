@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
+import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 
 import plugin from '../../src/index.js';
 import { ruleDocsUrl } from '../../src/util/create-rule.js';
@@ -59,7 +60,7 @@ describe.each(ruleIds)('rule %s', (id) => {
     for (const item of schema) {
       expect(item.type).toBe('object');
       expect(item.additionalProperties).toBe(false);
-      for (const [name, property] of Object.entries(item.properties ?? {})) {
+      for (const [name, property] of Object.entries(item.properties ?? {}) as [string, JSONSchema4][]) {
         expect(property.description, `${id} option ${name} needs a description`).toBeTruthy();
         expect(property.default, `${id} option ${name}: defaults belong in meta.defaultOptions`).toBeUndefined();
         expect(docsPage, `${id} option ${name} is not documented`).toContain(name);
