@@ -533,3 +533,78 @@ export function getRouteModel(context: Readonly<TSESLint.RuleContext<string, rea
   }
   return model;
 }
+
+/**
+ * Everything that runs before `route`'s handler as far as this file shows: {@link RouteModel.middlewareBefore},
+ * preceded by what runs before the route's router where that router is mounted in this same file
+ * (`app.use(limiter); app.use('/auth', authRouter)`, `app.use('/api', requireAuth, apiRouter)`).
+ */
+export function middlewareChainInFile(model: RouteModel, route: Route): TSESTree.Node[] {
+  const own = model.middlewareBefore(route);
+  if (route.framework !== 'express' || route.router === undefined) return own;
+  return [...middlewareBeforeMount(model, route.router, new Set()), ...own];
+}
+
+function middlewareBeforeMount(model: RouteModel, router: string, seen: Set<string>): TSESTree.Node[] {
+  if (seen.has(router)) return [];
+  seen.add(router);
+  for (const use of model.uses) {
+    if (use.router === undefined || use.router === router) continue;
+    const index = use.middleware.findIndex((node) => {
+      const target = unwrapExpression(node);
+      return target.type === AST_NODE_TYPES.Identifier && target.name === router;
+    });
+    if (index < 0) continue;
+    const mountRouter = use.router;
+    const before = model.uses
+      .filter((other) => other.router === mountRouter && other.order < use.order && pathCovers(other.path, use.path))
+      .flatMap((other) => other.middleware);
+    return [...middlewareBeforeMount(model, mountRouter, seen), ...before, ...use.middleware.slice(0, index)];
+  }
+  return [];
+}
+
+/**
+ * The URL path of a Next.js route file: `app/api/auth/login/route.ts` → `/api/auth/login` (route
+ * groups `(x)` and slots `@x` dropped), `pages/api/users/[id].ts` → `/api/users/[id]`.
+ */
+export function nextRoutePath(filename: string): string | undefined {
+  const segments = filename.replace(/\\/gu, '/').split('/');
+  const last = segments[segments.length - 1] ?? '';
+  if (/^route\.[cm]?[jt]sx?$/u.test(last)) {
+    const appIndex = segments.lastIndexOf('app', segments.length - 2);
+    if (appIndex < 0) return undefined;
+    const parts = segments.slice(appIndex + 1, -1).filter((segment) => !/^\(.*\)$/u.test(segment) && !segment.startsWith('@'));
+    return `/${parts.join('/')}`;
+  }
+  for (let index = segments.length - 2; index >= 0; index -= 1) {
+    if (segments[index] === 'pages' && segments[index + 1] === 'api') {
+      const parts = segments.slice(index + 1);
+      parts[parts.length - 1] = (parts[parts.length - 1] ?? '').replace(/\.[cm]?[jt]sx?$/u, '');
+      if (parts[parts.length - 1] === 'index') parts.pop();
+      return `/${parts.join('/')}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where a report about a route reads best in an editor: `router.post('/login'` for an Express
+ * registration (not the whole multi-line call), the method name of an `app.route()` chain link, the
+ * Nest method name, the name of a Next.js export (or the first token of an anonymous default).
+ */
+export function routeReportLoc(route: Route, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.SourceLocation {
+  const node = route.node;
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrapExpression(node.callee);
+    if (route.framework === 'express' && callee.type === AST_NODE_TYPES.MemberExpression) {
+      if (unwrapExpression(callee.object).type === AST_NODE_TYPES.CallExpression) return callee.property.loc;
+      const first = node.arguments[0];
+      return first ? { start: node.loc.start, end: first.loc.end } : node.loc;
+    }
+    return callee.loc;
+  }
+  if ((node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression) && node.id) return node.id.loc;
+  if (node.loc.start.line === node.loc.end.line) return node.loc;
+  return sourceCode.getFirstToken(node)?.loc ?? node.loc;
+}

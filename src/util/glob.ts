@@ -1,0 +1,45 @@
+/**
+ * Route-path globs, for options such as `publicPaths: ['/auth/**', '**\/login']`.
+ *
+ * `*` matches within one path segment, `?` one character of a segment, and `**` any number of
+ * whole segments, including none (`/auth/**` matches `/auth` and `/auth/a/b`; `**\/login` matches
+ * `/login` and `/api/v1/login`). Paths and globs are compared with one leading slash and without a
+ * trailing one; route parameters (`:id`) are plain text.
+ */
+
+/** `users/` → `/users`, `//a//b` → `/a/b`, `` → `/`. */
+export function normalizeRoutePath(path: string): string {
+  const collapsed = `/${path}`.replace(/\/{2,}/gu, '/');
+  return collapsed.length > 1 ? collapsed.replace(/\/$/u, '') : collapsed;
+}
+
+/** The regular expression a route-path glob stands for (anchored at both ends). */
+export function globToRegExp(glob: string): RegExp {
+  const segments = normalizeRoutePath(glob).split('/').slice(1);
+  let source = '';
+  for (const segment of segments) {
+    if (segment === '**') {
+      source += '(?:/[^/]+)*';
+      continue;
+    }
+    let part = '';
+    for (const character of segment) {
+      if (character === '*') part += '[^/]*';
+      else if (character === '?') part += '[^/]';
+      else part += character.replace(/[.+^${}()|[\]\\]/gu, '\\$&');
+    }
+    source += `/${part}`;
+  }
+  return new RegExp(`^${source === '' ? '/' : source}$`, 'u');
+}
+
+/** Whether `path` matches one of `globs`. */
+export function matchesAnyGlob(path: string, globs: readonly string[]): boolean {
+  const normalized = normalizeRoutePath(path);
+  // `/**` matches the root too: its regex needs no segment at all.
+  const candidates = normalized === '/' ? ['/', ''] : [normalized];
+  return globs.some((glob) => {
+    const pattern = globToRegExp(glob);
+    return candidates.some((candidate) => pattern.test(candidate));
+  });
+}
