@@ -1,5 +1,6 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import tsPlugin from '@typescript-eslint/eslint-plugin';
 import * as tsParser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { HardeningDocs } from '../util/create-rule.js';
 
@@ -11,6 +12,18 @@ export interface ConfigPlugin {
 }
 
 export const FILES = ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'];
+export const TYPESCRIPT_FILES = ['**/*.{ts,cts,mts,tsx}'];
+
+/**
+ * typescript-eslint's own type-aware rules for the review items a syntax-only rule cannot judge
+ * well: promises nobody awaits (seed item "background failures") and `any` (seed item "remove
+ * `any` types"). Reused as they are, never re-implemented.
+ */
+export const TYPE_CHECKED_RULES: TSESLint.FlatConfig.Rules = {
+  '@typescript-eslint/no-floating-promises': 'error',
+  '@typescript-eslint/no-misused-promises': 'error',
+  '@typescript-eslint/no-explicit-any': 'warn',
+};
 
 /** Security rules report errors; reliability, performance and maintainability rules warn. */
 function severityOf(rule: AnyRule): 'error' | 'warn' {
@@ -37,8 +50,10 @@ function baseConfig(plugin: ConfigPlugin, name: string): TSESLint.FlatConfig.Con
   };
 }
 
+export type ConfigName = 'recommended' | 'strict' | 'type-checked';
+
 /** Built from each rule's `meta.docs.recommended`: never listed by hand. */
-export function createConfigs(plugin: ConfigPlugin): Record<'recommended' | 'strict', TSESLint.FlatConfig.Config> {
+export function createConfigs(plugin: ConfigPlugin): Record<ConfigName, TSESLint.FlatConfig.Config> {
   return {
     recommended: {
       ...baseConfig(plugin, 'recommended'),
@@ -47,6 +62,21 @@ export function createConfigs(plugin: ConfigPlugin): Record<'recommended' | 'str
     strict: {
       ...baseConfig(plugin, 'strict'),
       rules: ruleEntries(plugin, () => true),
+    },
+    // Type information comes from the project's tsconfig through typescript-eslint's project
+    // service, so this config applies to TypeScript files only.
+    'type-checked': {
+      ...baseConfig(plugin, 'type-checked'),
+      files: TYPESCRIPT_FILES,
+      plugins: {
+        [plugin.meta.namespace]: plugin as unknown as TSESLint.FlatConfig.Plugin,
+        '@typescript-eslint': tsPlugin as unknown as TSESLint.FlatConfig.Plugin,
+      },
+      languageOptions: {
+        parser: tsParser as TSESLint.FlatConfig.Parser,
+        parserOptions: { projectService: true },
+      },
+      rules: { ...ruleEntries(plugin, () => true), ...TYPE_CHECKED_RULES },
     },
   };
 }
