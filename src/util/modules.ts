@@ -307,3 +307,40 @@ export class InstanceSet {
     }
   }
 }
+
+/**
+ * As {@link trackGlobalReferences}, and also for globals the ESLint config does not declare (a
+ * project without `globals.node`, the rule tester): every reference to the name that no binding
+ * of the file shadows counts, so `process.on(…)` and `fetch(…)` are seen either way.
+ */
+export function trackImplicitGlobalReferences<T>(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  traceMap: TraceMap<T>,
+): TrackedReference<T>[] {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return [];
+  const tracker = new ReferenceTracker(globalScope as never, { mode: 'legacy' });
+  const found: TrackedReference<T>[] = [];
+  const seen = new Set<TSESTree.Node>();
+  for (const [name, next] of Object.entries(traceMap)) {
+    const variable = globalScope.set.get(name);
+    if (variable && variable.defs.length > 0) continue;
+    const identifiers = [
+      ...globalScope.through.filter((reference) => reference.identifier.name === name),
+      ...(variable?.references ?? []),
+    ].map((reference) => reference.identifier);
+    for (const identifier of identifiers) {
+      if (next[READ] !== undefined && !seen.has(identifier)) {
+        seen.add(identifier);
+        found.push({ node: identifier, path: [name], type: READ, info: next[READ] });
+      }
+      for (const reference of tracker.iteratePropertyReferences(identifier as never, next as never)) {
+        const node = reference.node as TSESTree.Node;
+        if (seen.has(node)) continue;
+        seen.add(node);
+        found.push({ node, path: [name, ...reference.path], type: reference.type, info: reference.info as T });
+      }
+    }
+  }
+  return found;
+}
