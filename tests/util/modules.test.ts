@@ -1,7 +1,15 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { getDottedName } from '../../src/util/ast.js';
-import { CALL, CONSTRUCT, InstanceSet, READ, resolveImportBinding, trackModuleReferences } from '../../src/util/modules.js';
+import {
+  CALL,
+  CONSTRUCT,
+  InstanceSet,
+  READ,
+  resolveImportBinding,
+  trackImplicitGlobalReferences,
+  trackModuleReferences,
+} from '../../src/util/modules.js';
 import { probe } from './probe.js';
 
 const traceMap = {
@@ -144,5 +152,30 @@ describe('InstanceSet', () => {
 
   it('exposes READ for plain reads', () => {
     expect(typeof READ).toBe('symbol');
+  });
+});
+
+describe('trackImplicitGlobalReferences', () => {
+  it('follows undeclared globals unless the file shadows them', () => {
+    const found = probe(
+      [
+        "process.on('SIGTERM', stop);",
+        "fetch('https://example.com');",
+        'function f(fetch) { fetch(x); }',
+        'process.env.X;',
+      ].join('\n'),
+      (context) => ({
+        'Program:exit'() {
+          const references = trackImplicitGlobalReferences(context.sourceCode, {
+            process: { on: { [CALL]: true } },
+            fetch: { [CALL]: true },
+          });
+          for (const reference of references) {
+            context.report({ node: reference.node, messageId: 'found', data: { text: reference.path.join('.') } });
+          }
+        },
+      }),
+    );
+    expect(found).toEqual(['1:1 process.on', '2:1 fetch']);
   });
 });
