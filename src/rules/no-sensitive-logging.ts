@@ -86,11 +86,11 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ extraWords: [], ignoreNames: ['key'], loggerNames: [] }],
+    defaultOptions: [{ extraWords: [], ignoreNames: [], loggerNames: [] }],
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const nameOptions = { extraWords: options.extraWords ?? [], ignoreNames: options.ignoreNames ?? ['key'] };
+    const nameOptions = { extraWords: options.extraWords ?? [], ignoreNames: options.ignoreNames ?? [] };
     const logging = new LoggingCallMatcher(sourceCode, { loggerNames: options.loggerNames ?? [] });
     let requests: RequestInputTracker | undefined;
     let redactedKeys: Set<string> | undefined;

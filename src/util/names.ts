@@ -118,9 +118,7 @@ export const PERSONAL_DATA_WORDS: readonly string[] = [
   'dob',
   'birthdate',
   'birthday',
-  'address',
   'iban',
-  'card',
   'cardnumber',
   'cvv',
   'cvc',
@@ -168,9 +166,7 @@ export function isSecretName(name: string, options: NameListOptions = {}): boole
     (word, index) =>
       SECRET_WORDS.includes(word) ||
       extra.includes(word) ||
-      (word === 'key' && index > 0 && SECRET_KEY_QUALIFIERS.includes(words[index - 1] ?? '')) ||
-      (word === 'key' && words.length === 1) ||
-      (word === 'auth' && words.length === 1),
+      (word === 'key' && index > 0 && SECRET_KEY_QUALIFIERS.includes(words[index - 1] ?? '')),
   );
 }
 
@@ -183,5 +179,17 @@ export function isPersonalDataName(name: string, options: NameListOptions = {}):
     // userEmailVerified, emailCount, phoneType, email_domain: facts about the data, not the data.
     return false;
   }
-  return words.some((word) => PERSONAL_DATA_WORDS.includes(word) || extra.includes(word)) || isSecretName(name, options);
+  return (
+    words.some(
+      (word, index) =>
+        PERSONAL_DATA_WORDS.includes(word) ||
+        extra.includes(word) ||
+        // `homeAddress`, `creditCard`, `card_number`; not `server.address()` or a UI `card`.
+        (word === 'address' && ADDRESS_QUALIFIERS.includes(words[index - 1] ?? '')) ||
+        (word === 'card' && (CARD_QUALIFIERS.includes(words[index - 1] ?? '') || ['number', 'no'].includes(words[index + 1] ?? ''))),
+    ) || isSecretName(name, options)
+  );
 }
+
+const ADDRESS_QUALIFIERS = ['home', 'street', 'postal', 'billing', 'shipping', 'mailing', 'ip', 'residential'];
+const CARD_QUALIFIERS = ['credit', 'debit', 'payment', 'bank'];

@@ -33,7 +33,6 @@ describe('isSecretName', () => {
     'HMAC_KEY',
     'PASSWORD_SALT',
     'secret',
-    'key',
   ])('%s is a secret', (name) => {
     expect(isSecretName(name)).toBe(true);
   });
@@ -57,6 +56,8 @@ describe('isSecretName', () => {
     'LOG_LEVEL',
     'DATABASE_URL',
     'tokenHeader',
+    'key',
+    'auth',
   ])('%s is not a secret', (name) => {
     expect(isSecretName(name)).toBe(false);
   });
@@ -68,11 +69,11 @@ describe('isSecretName', () => {
 });
 
 describe('isPersonalDataName', () => {
-  it.each(['email', 'userEmail', 'phoneNumber', 'password', 'authorization', 'cardNumber', 'ssn', 'cookie'])('%s is personal data', (name) => {
+  it.each(['email', 'userEmail', 'phoneNumber', 'password', 'authorization', 'cardNumber', 'creditCard', 'homeAddress', 'ipAddress', 'ssn', 'cookie'])('%s is personal data', (name) => {
     expect(isPersonalDataName(name)).toBe(true);
   });
 
-  it.each(['userId', 'emailCount', 'email_verified', 'phoneType', 'emailTemplate', 'name', 'status'])('%s is not', (name) => {
+  it.each(['userId', 'emailCount', 'email_verified', 'phoneType', 'emailTemplate', 'name', 'status', 'address', 'card', 'giftCardTheme'])('%s is not', (name) => {
     expect(isPersonalDataName(name)).toBe(false);
   });
 });
