@@ -16,3 +16,14 @@ export function createRuleTester(): RuleTester {
     },
   });
 }
+
+/**
+ * A rule's default options with some overridden, typed as the rule's full options object: ESLint
+ * merges partial options with `meta.defaultOptions` itself, this spells the same thing out for the
+ * type checker in tests.
+ */
+export function withDefaults<O extends object>(rule: { meta: { defaultOptions?: readonly O[] } }, overrides: Partial<O>): O {
+  const defaults = rule.meta.defaultOptions?.[0];
+  if (!defaults) throw new Error('the rule has no meta.defaultOptions');
+  return { ...defaults, ...overrides };
+}

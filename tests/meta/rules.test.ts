@@ -36,9 +36,14 @@ describe('the rule set', () => {
   });
 });
 
+function ruleOf(id: string) {
+  const rule = plugin.rules[id];
+  if (!rule) throw new Error(`no rule ${id}`);
+  return rule;
+}
+
 describe.each(ruleIds)('rule %s', (id) => {
-  const rule = plugin.rules[id]!;
-  const meta = rule.meta;
+  const meta = ruleOf(id).meta;
   const docsFile = path.join(root, 'docs/rules', `${id}.md`);
   const docsPage = existsSync(docsFile) ? readFileSync(docsFile, 'utf8') : '';
 
@@ -89,14 +94,14 @@ describe.each(ruleIds)('rule %s', (id) => {
 
 describe('configs', () => {
   it('recommended holds exactly the rules marked recommended; strict holds all', () => {
-    const recommended = ruleIds.filter((id) => plugin.rules[id]!.meta.docs?.recommended).map((id) => `hardening/${id}`);
+    const recommended = ruleIds.filter((id) => ruleOf(id).meta.docs?.recommended).map((id) => `hardening/${id}`);
     expect(Object.keys(plugin.configs.recommended.rules ?? {}).sort()).toEqual(recommended.sort());
     expect(Object.keys(plugin.configs.strict.rules ?? {}).sort()).toEqual(ruleIds.map((id) => `hardening/${id}`).sort());
   });
 
   it('makes security rules errors and the others warnings', () => {
     for (const id of ruleIds) {
-      const expected = plugin.rules[id]!.meta.docs?.category === 'security' ? 'error' : 'warn';
+      const expected = ruleOf(id).meta.docs?.category === 'security' ? 'error' : 'warn';
       expect(plugin.configs.strict.rules?.[`hardening/${id}`]).toBe(expected);
     }
   });

@@ -1,5 +1,5 @@
 import rule from '../../src/rules/no-permissive-cors.js';
-import { createRuleTester } from '../rule-tester.js';
+import { createRuleTester, withDefaults } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
@@ -35,7 +35,7 @@ import session from 'express-session';
 app.use(session({ secret }));
 app.use(cors());
 `,
-      options: [{ reportBareCors: 'never' }],
+      options: [withDefaults(rule, { reportBareCors: 'never' })],
     },
     // cors from the application, not the cors package.
     `

@@ -1,5 +1,5 @@
 import rule from '../../src/rules/no-prompt-injection.js';
-import { createRuleTester } from '../rule-tester.js';
+import { createRuleTester, withDefaults } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
@@ -33,7 +33,7 @@ app.post('/chat', async (req, res) => {
   const tone = promptSafe(req.body.tone);
   await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: \`Answer in a \${tone} tone.\` }] });
 });`,
-      options: [{ sanitizers: ['promptSafe'] }],
+      options: [withDefaults(rule, { sanitizers: ['promptSafe'] })],
     },
     // Validated against an allow-list before use.
     `const TONES = ['formal', 'casual'];

@@ -1,5 +1,5 @@
 import rule from '../../src/rules/require-input-validation.js';
-import { createRuleTester } from '../rule-tester.js';
+import { createRuleTester, withDefaults } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
@@ -64,7 +64,7 @@ const router = express.Router();
 router.put('/profile', schemas.profile, async (req, res) => {
   await prisma.profile.update({ where: { id: req.user.id }, data: req.body });
 });`,
-      options: [{ validationMiddleware: ['schemas.profile'] }],
+      options: [withDefaults(rule, { validationMiddleware: ['schemas.profile'] })],
     },
     // express-validator result checked in the handler.
     `router.post('/signup', async (req, res) => {
@@ -348,7 +348,7 @@ router.put('/me', async (req, res) => {
       code: `app.post('/topics', async (req, res) => {
   await prisma.topic.create({ data: { name: req.body.name, position: Number(req.body.position), slug: req.params.slug } });
 });`,
-      options: [{ checkFields: true }],
+      options: [withDefaults(rule, { checkFields: true })],
       errors: [
         { messageId: 'unvalidatedField', data: { source: '`req.body`' }, line: 2, column: 45 },
         { messageId: 'unvalidatedField', data: { source: '`req.params`' }, line: 2, column: 103 },

@@ -1,5 +1,5 @@
 import rule from '../../src/rules/require-strong-password-hash.js';
-import { createRuleTester } from '../rule-tester.js';
+import { createRuleTester, withDefaults } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
@@ -94,7 +94,7 @@ digest.update(password);
 import bcrypt from 'bcrypt';
 await bcrypt.hash(password, 10);
 `,
-      options: [{ minBcryptRounds: 10 }],
+      options: [withDefaults(rule, { minBcryptRounds: 10 })],
     },
     // A class field that is re-assigned is not a constant.
     `
@@ -408,7 +408,7 @@ scrypt(password, salt, 64, { N: 1024, r: 8, p: 1 }, (err, key) => {});
 import { scryptSync } from 'crypto';
 scryptSync(password, salt, 64);
 `,
-      options: [{ minScryptCost: 131072 }],
+      options: [withDefaults(rule, { minScryptCost: 131072 })],
       errors: [{ messageId: 'weakScryptCost', data: { cost: '16,384', min: '131,072' }, line: 3, column: 1, endColumn: 31 }],
     },
   ],

@@ -1,5 +1,5 @@
 import rule from '../../src/rules/require-upload-limits.js';
-import { createRuleTester } from '../rule-tester.js';
+import { createRuleTester, withDefaults } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
@@ -63,7 +63,7 @@ module.exports = multer({ dest: '/var/uploads', limits: { fileSize: 500 * 1024 *
     {
       code: `import multer from 'multer';
 export const upload = multer({ dest: 'tmp/', limits: { fileSize: 1_000_000 } });`,
-      options: [{ requireFileFilter: false }],
+      options: [withDefaults(rule, { requireFileFilter: false })],
     },
     // Nest interceptors with limits, or checked by a ParseFilePipe.
     `import { Controller, Post, UploadedFile, UseInterceptors, ParseFilePipe, FileTypeValidator } from '@nestjs/common';
@@ -83,7 +83,7 @@ export class C {
   @UseInterceptors(FileInterceptor('file'))
   upload() {}
 }`,
-      options: [{ checkNestInterceptors: false }],
+      options: [withDefaults(rule, { checkNestInterceptors: false })],
     },
     // Look-alike: a FileInterceptor from another module; `limits` on something else.
     `import { FileInterceptor } from './my-interceptors';
@@ -116,7 +116,7 @@ const upload = multer({ limits: { fileSize: 10 * 1024 * 1024 } });`,
     {
       code: `import multer from 'multer';
 const upload = multer({ storage: multer.memoryStorage() });`,
-      options: [{ requireFileFilter: false }],
+      options: [withDefaults(rule, { requireFileFilter: false })],
       errors: [
         {
           messageId: 'missingFileSize',
@@ -291,7 +291,7 @@ export class UploadsController {
 export const a = FilesInterceptor('photos', 10);
 export const b = FilesInterceptor('photos');
 export const c = AnyFilesInterceptor({ fileFilter: onlyImages });`,
-      options: [{ requireFileFilter: false }],
+      options: [withDefaults(rule, { requireFileFilter: false })],
       errors: [
         {
           messageId: 'missingFileSize',
@@ -331,7 +331,7 @@ import { memoryStorage } from 'multer';
 export const i = FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: 3 * 1024 * 1024 }, fileFilter: onlyPdf });
 export const View = () => <div />;`,
       filename: 'upload.tsx',
-      options: [{ maxMemoryFileSize: 1024 * 1024 }],
+      options: [withDefaults(rule, { maxMemoryFileSize: 1024 * 1024 })],
       errors: [{ messageId: 'largeMemoryUpload', data: { size: '3 MB' }, line: 3, column: 53 }],
     },
   ],

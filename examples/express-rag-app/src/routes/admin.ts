@@ -42,10 +42,23 @@ router.get('/books/:bookId/pdf', requireAdmin, async (req, res) => {
   res.sendFile(path.join(PDF_DIR, `${bookId}.pdf`));
 });
 
+router.get('/books/:bookId/status', requireAdmin, async (req, res) => {
+  const result = await pool.query('SELECT processing_status, error_message FROM books WHERE id = $1', [
+    req.params.bookId,
+  ]);
+  res.json({ status: result.rows[0].processing_status, error: result.rows[0].error_message });
+});
+
 router.get('/books/:bookId/pages/:file', requireAdmin, async (req, res) => {
   const pagePath = path.join(PDF_DIR, req.params.bookId, req.params.file);
   const text = await fs.readFile(pagePath, 'utf8');
   res.type('text/plain').send(text);
+});
+
+router.put('/settings', requireAdmin, async (req, res) => {
+  const settings = { updatedAt: new Date().toISOString(), ...req.body };
+  await pool.query('UPDATE app_settings SET value = $1 WHERE id = 1', [JSON.stringify(settings)]);
+  res.json(settings);
 });
 
 router.get('/exports/:name', requireAdmin, (req, res) => {
