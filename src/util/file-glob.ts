@@ -1,0 +1,58 @@
+/**
+ * File globs, for options naming files (`clientModules: ['**\/{config,lib}/**']`,
+ * `ignoreFiles: ['**\/scripts/**']`). Same segment rules as the route-path globs of `glob.ts`
+ * (`*` within one segment, `?` one character, `**` any number of whole segments), plus `{a,b}`
+ * alternatives. A file is compared by its path relative to the project (`context.cwd`), with `/`
+ * separators, so a checkout under `~/config/app` does not make every file a config file.
+ */
+import path from 'node:path';
+
+import { matchesAnyGlob } from './glob.js';
+
+const MAX_EXPANSIONS = 256;
+
+/** `{a,b}` alternatives expanded, nested ones too: `**\/{db,lib}/*.{ts,js}` → four globs. */
+export function expandBraces(glob: string): string[] {
+  const open = glob.indexOf('{');
+  if (open === -1) return [glob];
+  let depth = 0;
+  let close = -1;
+  const commas: number[] = [];
+  for (let index = open; index < glob.length; index += 1) {
+    const character = glob[index];
+    if (character === '{') depth += 1;
+    else if (character === '}') {
+      depth -= 1;
+      if (depth === 0) {
+        close = index;
+        break;
+      }
+    } else if (character === ',' && depth === 1) commas.push(index);
+  }
+  if (close === -1) return [glob];
+  const head = glob.slice(0, open);
+  const tail = glob.slice(close + 1);
+  const bounds = [open, ...commas, close];
+  const results: string[] = [];
+  for (let index = 0; index < bounds.length - 1; index += 1) {
+    const alternative = glob.slice((bounds[index] ?? 0) + 1, bounds[index + 1]);
+    for (const expanded of expandBraces(`${head}${alternative}${tail}`)) {
+      if (results.length >= MAX_EXPANSIONS) return results;
+      results.push(expanded);
+    }
+  }
+  return results;
+}
+
+/** A file's path relative to `cwd` (when it is absolute and `cwd` is given), with `/` separators. */
+export function projectRelativePath(filename: string, cwd?: string): string {
+  const relative = cwd !== undefined && path.isAbsolute(filename) ? path.relative(cwd, filename) : filename;
+  return relative.replace(/\\/gu, '/');
+}
+
+/** Whether a file matches one of `globs` (see the module comment), its path taken relative to `cwd`. */
+export function matchesFileGlob(filename: string, globs: readonly string[], cwd?: string): boolean {
+  if (globs.length === 0) return false;
+  const relative = projectRelativePath(filename, cwd);
+  return matchesAnyGlob(relative, globs.flatMap(expandBraces));
+}
