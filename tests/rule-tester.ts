@@ -1,5 +1,5 @@
 import * as tsParser from '@typescript-eslint/parser';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester, type RunTests } from '@typescript-eslint/rule-tester';
 import { afterAll, describe, it } from 'vitest';
 
 RuleTester.afterAll = afterAll;
@@ -7,9 +7,30 @@ RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
 
+/**
+ * The project's rule tester: every invalid case must pin each report to its place and message
+ * (`messageId`, `line`, `column`), so no test passes by reporting "something somewhere".
+ */
+class HardeningRuleTester extends RuleTester {
+  override run<MessageIds extends string, Options extends readonly unknown[]>(
+    ruleName: string,
+    rule: Parameters<RuleTester['run']>[1] & { meta: { messages: Record<MessageIds, string> } },
+    tests: RunTests<MessageIds, Options>,
+  ): void {
+    for (const [index, test] of tests.invalid.entries()) {
+      for (const error of test.errors) {
+        if (error.messageId === undefined || error.line === undefined || error.column === undefined) {
+          throw new Error(`${ruleName}: invalid case #${index} must give messageId, line and column for every error`);
+        }
+      }
+    }
+    super.run(ruleName, rule as never, tests as never);
+  }
+}
+
 /** A RuleTester for TypeScript (and, with `filename: 'x.js'`, JavaScript) without type information. */
 export function createRuleTester(): RuleTester {
-  return new RuleTester({
+  return new HardeningRuleTester({
     languageOptions: {
       parser: tsParser,
       parserOptions: { ecmaFeatures: { jsx: true } },

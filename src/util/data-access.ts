@@ -2589,3 +2589,36 @@ function isInPromiseCombinator(call: TSESTree.CallExpression): boolean {
 function optionalLength(length: number | undefined): { staticLength?: number } {
   return length === undefined ? {} : { staticLength: length };
 }
+
+const AGGREGATE_FUNCTION = /\b(?:COUNT|SUM|AVG|MIN|MAX|BOOL_AND|BOOL_OR|EVERY|STRING_AGG|ARRAY_AGG|JSON_AGG|JSONB_AGG|JSON_OBJECT_AGG|JSONB_OBJECT_AGG|GROUP_CONCAT|BIT_AND|BIT_OR)\s*\(/iu;
+const CONSTANT_SELECT_ITEM = /^\s*(?:\$\d+|\?|NULL|TRUE|FALSE|-?\d+(?:\.\d+)?|'[^']*'|NOW\s*\(\s*\)|CURRENT_(?:DATE|TIME|TIMESTAMP))(?:\s*::\s*\w+)?(?:\s+(?:AS\s+)?[\w"`]+)?\s*$/iu;
+
+/**
+ * Whether a SELECT always returns exactly one row, whatever the data: an aggregate-only select
+ * list without GROUP BY or HAVING (`SELECT COUNT(*) FROM t WHERE …`, `SELECT COALESCE(SUM(x), 0) …`),
+ * or a SELECT without FROM or WHERE (`SELECT NOW()`, `SELECT EXISTS(…)`). Window aggregates
+ * (`COUNT(*) OVER ()`), set operations, LIMIT/OFFSET and dynamic texts are not. A `\u0000` in
+ * `text` stands for an interpolated value, as in {@link classifySql}.
+ */
+export function sqlReturnsOneRow(text: string): boolean {
+  const body = stripSqlNoise(text);
+  if (body.startsWith(DYNAMIC) || classifySql(text).command !== 'SELECT' || !/^SELECT\b/iu.test(body)) return false;
+  const top = topLevel(body);
+  if (/\b(?:GROUP\s+BY|HAVING|UNION|INTERSECT|EXCEPT|LIMIT|OFFSET|FETCH)\b/iu.test(top)) return false;
+  const from = /\bFROM\b/iu.exec(top);
+  if (!from) return !/\bWHERE\b/iu.test(top);
+  const start = /\bSELECT\b/iu.exec(top);
+  if (!start || start.index > from.index) return false;
+  // Split the select list on top-level commas, then read each item in the original text.
+  const listStart = start.index + start[0].length;
+  const items: string[] = [];
+  let itemStart = listStart;
+  for (let index = listStart; index <= from.index; index += 1) {
+    if (index === from.index || top[index] === ',') {
+      items.push(body.slice(itemStart, index));
+      itemStart = index + 1;
+    }
+  }
+  const list = items.map((item) => item.replace(/^\s*(?:DISTINCT|ALL)\b/iu, ''));
+  return list.length > 0 && list.every((item) => !/\bOVER\s*\(/iu.test(item) && (AGGREGATE_FUNCTION.test(item) || CONSTANT_SELECT_ITEM.test(item))) && list.some((item) => AGGREGATE_FUNCTION.test(item));
+}
