@@ -553,6 +553,18 @@ function lastWriteBefore(variable: TSESLint.Scope.Variable, use: TSESTree.Node):
 
 /** For a destructuring write, the whole value destructured; else the assigned expression. */
 function writeSource(reference: TSESLint.Scope.Reference): TSESTree.Node | undefined {
+  const identifier = reference.identifier;
+  // `const { limit = 20 } = req.query`: scope analysis names the default (20) as the written
+  // value, but what the variable holds is the destructured source whenever the client sent it.
+  if (identifier.parent?.type === AST_NODE_TYPES.AssignmentPattern && identifier.parent.left === identifier) {
+    let pattern: TSESTree.Node | undefined = identifier.parent.parent;
+    while (pattern && (pattern.type === AST_NODE_TYPES.Property || pattern.type === AST_NODE_TYPES.ObjectPattern || pattern.type === AST_NODE_TYPES.ArrayPattern || pattern.type === AST_NODE_TYPES.AssignmentPattern)) {
+      const parent: TSESTree.Node | undefined = pattern.parent;
+      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === pattern) return parent.init ?? undefined;
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === pattern) return parent.right;
+      pattern = parent;
+    }
+  }
   return reference.writeExpr ?? undefined;
 }
 

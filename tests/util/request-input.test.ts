@@ -35,10 +35,12 @@ describe('RequestInputTracker sources', () => {
             "sink(req.get('x-forwarded-host'));",
             'sink(`${req.headers.host}/x`);',
             'for (const item of req.body.items) sink(item);',
+            'const { limit = 20, page: [first = 1] = [] } = req.query;',
+            'sink(limit); sink(first);',
           ].join('\n'),
         ),
       ),
-    ).toEqual(['2:1 req.params', '4:1 req.query', '7:1 req.body', '8:1 req.get()', '9:1 req.headers', '10:36 req.body']);
+    ).toEqual(['2:1 req.params', '4:1 req.query', '7:1 req.body', '8:1 req.get()', '9:1 req.headers', '10:36 req.body', '12:1 req.query', '12:14 req.query']);
   });
 
   it('finds request objects by type, name, and handler position', () => {
