@@ -11,6 +11,13 @@ const execFileAsync = promisify(execFile);
 const PROCESSING_DIR = process.env.PROCESSING_DIR ?? '/tmp/processing';
 const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
 
+// Extracted page text, keyed by `${bookId}:${page}`, so re-processing a book skips pdftotext.
+const pageCache = new Map<string, string>();
+
+export function cachedPage(bookId: string, page: number): string | undefined {
+  return pageCache.get(`${bookId}:${page}`);
+}
+
 function extractText(pdfPath: string, txtPath: string): Promise<void> {
   return new Promise((resolve, reject) => {
     exec(`pdftotext -layout ${pdfPath} ${txtPath}`, (error) => {
@@ -32,6 +39,7 @@ export async function processBook(bookId: string, pdfPath: string): Promise<void
   const pages = await pageCount(pdfPath);
   const text = await readFile(txtPath, 'utf8');
   const chunks = text.split('\f').filter((page) => page.trim().length > 0);
+  chunks.forEach((page, index) => pageCache.set(`${bookId}:${index + 1}`, page));
   const embeddings = await openai.embeddings.create({ model: 'text-embedding-3-small', input: chunks });
   await pool.query('UPDATE books SET page_count = $1, processing_status = $2 WHERE id = $3', [
     pages,
