@@ -1,6 +1,15 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getDottedName, getEnclosingFunction, getMemberName, getPropertyKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import {
+  enclosingClassBody,
+  type FunctionNode,
+  getDottedName,
+  getEnclosingFunction,
+  getMemberName,
+  getPropertyKeyName,
+  isFunctionNode,
+  unwrapExpression,
+} from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import {
   CALL,
@@ -312,14 +321,6 @@ function isInside(node: TSESTree.Node, functions: ReadonlySet<FunctionNode>): bo
   return false;
 }
 
-function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
-  let current: TSESTree.Node | undefined = node.parent;
-  while (current) {
-    if (current.type === AST_NODE_TYPES.ClassBody) return current;
-    current = current.parent;
-  }
-  return undefined;
-}
 
 /** Whether `.catch(…)` can be appended without parentheses. */
 function isPostfixable(node: TSESTree.Node): boolean {

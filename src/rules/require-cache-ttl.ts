@@ -1,6 +1,16 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { getCalleeName, getConstInitializer, getPropertyKeyName, getEnclosingFunction, getMemberName, isWithin, unwrapAwait, unwrapExpression } from '../util/ast.js';
+import {
+  enclosingClassBody,
+  getCalleeName,
+  getConstInitializer,
+  getEnclosingFunction,
+  getMemberName,
+  getPropertyKeyName,
+  isWithin,
+  unwrapAwait,
+  unwrapExpression,
+} from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { getDataAccess, type DbCall } from '../util/data-access.js';
 import { CALL, InstanceSet, resolveImportBinding, trackModuleReferences, type TraceMap } from '../util/modules.js';
@@ -401,11 +411,3 @@ function keyPatternToRegExp(pattern: string): RegExp {
   return new RegExp(`^${source}$`, 'su');
 }
 
-function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
-  let current = node.parent;
-  while (current) {
-    if (current.type === AST_NODE_TYPES.ClassBody) return current;
-    current = current.parent;
-  }
-  return undefined;
-}

@@ -2,6 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/util
 
 import {
   childNodes,
+  enclosingClassBody,
   findProperty,
   getCalleeName,
   getConstInitializer,
@@ -576,18 +577,6 @@ function functionName(fn: TSESTree.Node): string | undefined {
   return undefined;
 }
 
-function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
-  let current = node.parent;
-  while (current) {
-    if (current.type === AST_NODE_TYPES.ClassBody) return current;
-    // an ordinary function has its own `this`
-    if (current.type === AST_NODE_TYPES.FunctionDeclaration || (current.type === AST_NODE_TYPES.FunctionExpression && current.parent.type !== AST_NODE_TYPES.MethodDefinition)) {
-      return undefined;
-    }
-    current = current.parent;
-  }
-  return undefined;
-}
 
 /** Whether `this.<name> = …` appears anywhere in the class. */
 function isAssignedInClass(classBody: TSESTree.ClassBody, name: string): boolean {

@@ -223,3 +223,19 @@ export function childNodes(node: TSESTree.Node, options: { skipTypes?: boolean }
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
+
+/** The class body whose `this` a node sees, or undefined inside a plain function (which has its own `this`). */
+export function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
+  let current = node.parent;
+  while (current) {
+    if (current.type === AST_NODE_TYPES.ClassBody) return current;
+    if (
+      current.type === AST_NODE_TYPES.FunctionDeclaration ||
+      (current.type === AST_NODE_TYPES.FunctionExpression && current.parent.type !== AST_NODE_TYPES.MethodDefinition)
+    ) {
+      return undefined;
+    }
+    current = current.parent;
+  }
+  return undefined;
+}

@@ -33,7 +33,18 @@
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { findProperty, getConstInitializer, getDottedName, getMemberName, hasSpread, isFunctionNode, unwrapAwait, unwrapExpression, type FunctionNode } from './ast.js';
+import {
+  enclosingClassBody,
+  findProperty,
+  type FunctionNode,
+  getConstInitializer,
+  getDottedName,
+  getMemberName,
+  hasSpread,
+  isFunctionNode,
+  unwrapAwait,
+  unwrapExpression,
+} from './ast.js';
 import { resolveImportBinding } from './modules.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -2547,18 +2558,6 @@ function unwrapParent(node: TSESTree.Node): TSESTree.Node | undefined {
   return parent;
 }
 
-function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
-  let current = node.parent;
-  while (current) {
-    if (current.type === AST_NODE_TYPES.ClassBody) return current;
-    // `this` inside a non-arrow function is that function's own.
-    if (current.type === AST_NODE_TYPES.FunctionDeclaration || (current.type === AST_NODE_TYPES.FunctionExpression && current.parent.type !== AST_NODE_TYPES.MethodDefinition)) {
-      return undefined;
-    }
-    current = current.parent;
-  }
-  return undefined;
-}
 
 function enclosingFunctionOrProgram(node: TSESTree.Node): TSESTree.Node | undefined {
   let current = node.parent;
