@@ -8,6 +8,7 @@ import {
   getMemberName,
   getPropertyKeyName,
   isFunctionNode,
+  resolveLocalFunction,
   unwrapExpression,
 } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
@@ -178,14 +179,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function localFunction(identifier: TSESTree.Identifier): FunctionNode | undefined {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-      const def = variable?.defs[0];
-      if (!variable || variable.defs.length !== 1 || !def) return undefined;
-      if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
-      if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
-      if (variable.references.filter((reference) => reference.isWrite()).length > 1) return undefined;
-      const init = unwrapExpression(def.node.init);
-      return isFunctionNode(init) ? init : undefined;
+      return resolveLocalFunction(identifier, sourceCode);
     }
 
     /** `save(x)` where `save` is an async function of this file, or `this.save(x)` an async method of the enclosing class. */

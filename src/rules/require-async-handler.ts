@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { childNodes, getMemberName, getRootIdentifier, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { childNodes, getMemberName, getRootIdentifier, isFunctionNode, resolveLocalFunction, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { insertImport } from '../util/fix.js';
 import { getRequireSource } from '../util/modules.js';
@@ -164,19 +164,6 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** The function a handler argument is, when written here: inline, or a local function / const. */
-function resolveLocalFunction(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode | undefined {
-  if (isFunctionNode(node)) return node;
-  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
-  const def = variable?.defs[0];
-  if (!variable || variable.defs.length !== 1 || !def) return undefined;
-  if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
-  if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
-  if (variable.references.filter((reference) => reference.isWrite()).length > 1) return undefined;
-  const init = unwrapExpression(def.node.init);
-  return isFunctionNode(init) ? init : undefined;
-}
 
 /** Whether the file patches Express for promises or belongs to another framework. */
 function fileOptsOut(sourceCode: Readonly<TSESLint.SourceCode>): boolean {

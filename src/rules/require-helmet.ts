@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { childNodes, getCalleeName, getConstInitializer, getDottedName, getMemberName, unwrapExpression } from '../util/ast.js';
+import { childNodes, getCalleeName, getConstInitializer, getDottedName, getMemberName, outermostValueNode, unwrapExpression } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { insertImport } from '../util/fix.js';
 import { matchesAnyGlob } from '../util/glob.js';
@@ -140,16 +140,7 @@ export default createRule<Options, MessageIds>({
     };
 
     function toApp(creation: TSESTree.Node, info: string): App | undefined {
-      let node: TSESTree.Node = creation;
-      while (
-        node.parent &&
-        (node.parent.type === AST_NODE_TYPES.AwaitExpression ||
-          node.parent.type === AST_NODE_TYPES.TSAsExpression ||
-          node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-          node.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
-      ) {
-        node = node.parent;
-      }
+      const node = outermostValueNode(creation);
       const declarator = node.parent;
       if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== node || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
       const variable = sourceCode.getDeclaredVariables(declarator)[0];

@@ -239,3 +239,36 @@ export function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | un
   }
   return undefined;
 }
+
+/**
+ * The function a name or expression stands for when it is written in this file: inline, a
+ * function declaration, or a `const`/never-reassigned variable initialised with a function.
+ */
+export function resolveLocalFunction(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode | undefined {
+  const target = unwrapExpression(node);
+  if (isFunctionNode(target)) return target;
+  if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || !def) return undefined;
+  if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+  if (variable.references.filter((reference) => reference.isWrite()).length > 1) return undefined;
+  const init = unwrapExpression(def.node.init);
+  return isFunctionNode(init) ? init : undefined;
+}
+
+/** Climbs from a value through what passes it on unchanged (`await`, TS casts) to the outermost such node. */
+export function outermostValueNode(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.AwaitExpression ||
+      current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}

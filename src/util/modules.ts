@@ -10,7 +10,7 @@ import { builtinModules } from 'node:module';
 import { ReferenceTracker } from '@eslint-community/eslint-utils';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getMemberName, unwrapAwait, unwrapExpression } from './ast.js';
+import { getMemberName, outermostValueNode, unwrapAwait, unwrapExpression } from './ast.js';
 
 
 export const CALL = ReferenceTracker.CALL;
@@ -276,16 +276,7 @@ export class InstanceSet {
 
   private recordHolder(creation: TSESTree.Node): void {
     this.creations.add(creation);
-    let node: TSESTree.Node = creation;
-    while (
-      node.parent &&
-      (node.parent.type === AST_NODE_TYPES.AwaitExpression ||
-        node.parent.type === AST_NODE_TYPES.TSAsExpression ||
-        node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-        node.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
-    ) {
-      node = node.parent;
-    }
+    const node = outermostValueNode(creation);
     const parent = node.parent;
     if (!parent) return;
     if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
