@@ -1,0 +1,103 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import jscodeshift, { type Transform } from 'jscodeshift';
+import ts from 'typescript';
+
+import { parserFor } from '../../codemods/lib/parser.js';
+
+const fixturesRoot = path.resolve(import.meta.dirname, '__testfixtures__');
+
+/** Applies a transform to one source text as jscodeshift would, with the parser for `filePath`. */
+export function applyTransform(transform: Transform, source: string, filePath: string, options: Record<string, unknown> = {}): string {
+  const j = jscodeshift.withParser(parserFor(filePath));
+  const skipped: string[] = [];
+  const output = transform({ path: filePath, source }, { j, jscodeshift: j, stats: () => undefined, report: (line: string) => skipped.push(line) }, options);
+  return typeof output === 'string' ? output : source;
+}
+
+export interface FixtureCase {
+  name: string;
+  inputPath: string;
+  outputPath: string;
+  /** Options for the case, from `<case>.options.json` when present. */
+  options: Record<string, unknown>;
+}
+
+/** The `<case>.input.ts|tsx` / `<case>.output.ts|tsx` pairs of a codemod, found by readdir (no hand-kept lists). */
+export function fixtureCases(codemod: string): FixtureCase[] {
+  const dir = path.join(fixturesRoot, codemod);
+  return readdirSync(dir)
+    .filter((file) => /\.input\.[cm]?[jt]sx?$/u.test(file))
+    .sort()
+    .map((file) => {
+      const name = file.replace(/\.input\.[cm]?[jt]sx?$/u, '');
+      const extension = file.slice(file.indexOf('.input.') + '.input'.length);
+      const optionsFile = path.join(dir, `${name}.options.json`);
+      const options = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as Record<string, unknown>) : {};
+      return { name, inputPath: path.join(dir, file), outputPath: path.join(dir, `${name}.output${extension}`), options };
+    });
+}
+
+/**
+ * Defines, for each fixture pair, a test that the transform turns the input into exactly the
+ * output, and one that running it again on the output changes nothing (idempotence).
+ */
+export function defineFixtureTests(codemod: string, transform: Transform): void {
+  for (const fixture of fixtureCases(codemod)) {
+    const input = readFileSync(fixture.inputPath, 'utf8');
+    const expected = readFileSync(fixture.outputPath, 'utf8');
+    it(`${fixture.name}: transforms the input into the expected output`, () => {
+      expect(applyTransform(transform, input, fixture.inputPath, fixture.options)).toBe(expected);
+    });
+    it(`${fixture.name}: changes nothing on a second run`, () => {
+      expect(applyTransform(transform, expected, fixture.outputPath, fixture.options)).toBe(expected);
+    });
+  }
+}
+
+/** Copies a fixture project (a folder under __testfixtures__/<codemod>/projects/) to a fresh temp dir. */
+export function copyProject(codemod: string, project: string): string {
+  const target = mkdtempSync(path.join(os.tmpdir(), `hardening-${codemod}-`));
+  cpSync(path.join(fixturesRoot, codemod, 'projects', project), target, { recursive: true });
+  return target;
+}
+
+/** All TypeScript files of a folder, recursively, sorted. */
+export function listSourceFiles(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...listSourceFiles(full));
+    else if (/\.(?:ts|tsx)$/u.test(entry.name) && !entry.name.endsWith('.d.ts')) found.push(full);
+  }
+  return found.sort();
+}
+
+/**
+ * Type-checks a project folder with the TypeScript compiler API in strict mode (its own
+ * `.d.ts` stubs stand in for packages) and returns the diagnostics as `file:line message`.
+ */
+export function typecheck(dir: string): string[] {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.(?:ts|tsx)$/u.test(file))
+    .map((file) => path.join(dir, file));
+  const program = ts.createProgram(files, {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    jsx: ts.JsxEmit.ReactJSX,
+    skipLibCheck: true,
+    types: [],
+    baseUrl: dir,
+  });
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+    if (!diagnostic.file || diagnostic.start === undefined) return message;
+    const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    return `${path.relative(dir, diagnostic.file.fileName)}:${line + 1} ${message}`;
+  });
+}
