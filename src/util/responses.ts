@@ -289,8 +289,24 @@ function isResponseType(annotation: TSESTree.TypeNode): boolean {
   if (annotation.type !== AST_NODE_TYPES.TSTypeReference) return false;
   const typeName = annotation.typeName;
   const last =
-    typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : typeName.type === AST_NODE_TYPES.Identifier ? typeName.name : '';
+    typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : typeName.type === AST_NODE_TYPES.Identifier ? importedName(typeName) : '';
   return RESPONSE_TYPE_NAMES.includes(last);
+}
+
+/** The exported name behind a local type name: `ExpressResponse` in `import { Response as ExpressResponse }` is `Response`. */
+function importedName(identifier: TSESTree.Identifier): string {
+  let program: TSESTree.Node = identifier;
+  while (program.parent) program = program.parent;
+  if (program.type !== AST_NODE_TYPES.Program) return identifier.name;
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.local.name === identifier.name) {
+        return specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+      }
+    }
+  }
+  return identifier.name;
 }
 
 function decoratorName(decorator: TSESTree.Decorator): string | undefined {

@@ -228,7 +228,8 @@ export function inferPlaceholderStyle(sourceCode: Readonly<TSESLint.SourceCode>)
   for (const token of sourceCode.ast.tokens) {
     if (token.type !== 'String' && token.type !== 'Template') continue;
     if (/\$\d+\b/u.test(token.value) && looksLikeSqlFragment(token.value)) dollar = true;
-    if (/(?:=|\(|,|\bLIKE|\bLIMIT|\bOFFSET|\bIN)\s*\?(?:\s|,|\)|$)/iu.test(token.value) && looksLikeSqlFragment(token.value)) question = true;
+    // The token keeps its quotes, so a `?` that ends the string sits right before `'`, `"` or a backtick.
+    if (/(?:=|\(|,|\bLIKE|\bLIMIT|\bOFFSET|\bIN)\s*\?(?:\s|,|\)|['"`]|\$\{|$)/iu.test(token.value) && looksLikeSqlFragment(token.value)) question = true;
   }
   if (dollar === question) return undefined;
   return dollar ? 'dollar' : 'question';
