@@ -8,4 +8,26 @@ export interface CodemodEntry {
   module: string;
 }
 
-export const codemods: readonly CodemodEntry[] = [];
+export const codemods: readonly CodemodEntry[] = [
+  {
+    slug: 'async-handler',
+    title: 'Wrap async Express handlers',
+    description:
+      'Wraps async Express handlers and middleware in asyncHandler(…), removes try/catch blocks whose catch only logs and sends a 500, creates middleware/asyncHandler.ts when missing and adds the import.',
+    module: './async-handler.js',
+  },
+  {
+    slug: 'console-to-logger',
+    title: 'Console to structured logger',
+    description:
+      'Replaces console.log/info/warn/error/debug in server code with a structured logger (pino by default): template values become fields, errors go under err; creates the logger module when missing and adds the import.',
+    module: './console-to-logger.js',
+  },
+  {
+    slug: 'shared-client',
+    title: 'Share one SDK / database client',
+    description:
+      "Moves scattered module-level new OpenAI / Anthropic / PrismaClient / pg Pool / Redis clients into one config module exporting a single instance, and imports it everywhere; changes nothing and reports when the instances' options differ.",
+    module: './shared-client.js',
+  },
+];

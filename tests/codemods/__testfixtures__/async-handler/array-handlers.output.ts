@@ -1,0 +1,13 @@
+import express from 'express';
+import * as controller from './controller';
+import { asyncHandler } from './middleware/asyncHandler';
+
+const router = express.Router();
+
+router.post('/topics', [requireAuth, asyncHandler(async (req, res) => {
+  res.status(201).json(await createTopic(req.body));
+})]);
+
+router.put('/topics/:id', requireAuth, controller.update);
+
+export default router;

@@ -1,0 +1,24 @@
+import express, { Router, type Express } from 'express';
+import { db } from './db';
+
+export function registerRoutes(app: Express): void {
+  const api = Router();
+  const v1 = express.Router();
+
+  v1.post('/items', async (req, res) => {
+    const item = await db.items.create(req.body);
+    res.status(201).json(item);
+  });
+
+  api.use('/v1', v1);
+  app.use('/api', api);
+  app.get('/version', async (_req, res) => {
+    res.json({ version: await db.version() });
+  });
+}
+
+// Not a router: left alone.
+const cache = new Map<string, string>();
+cache.get('x');
+const client = { get: async (key: string) => key };
+client.get('y');

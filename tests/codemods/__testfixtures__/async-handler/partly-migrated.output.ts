@@ -1,0 +1,25 @@
+import express from 'express';
+import { asyncHandler } from '../middleware/asyncHandler';
+
+const router = express.Router();
+
+router.get(
+  '/a',
+  asyncHandler(async (req, res) => {
+    res.json(await load('a'));
+  }),
+);
+
+router.get('/b', asyncHandler(async (req, res) => {
+  res.json(await load('b'));
+}));
+
+router.get('/c', asyncHandler(async (req, res) => {
+  res.json(await load('c'));
+}));
+
+router.get('/d', timed(async (req, res) => {
+  res.json(await load('d'));
+}));
+
+export default router;

@@ -1,0 +1,6 @@
+'use client';
+
+export function Banner({ text }: { text: string }) {
+  console.log('render banner');
+  return <div>{text}</div>;
+}

@@ -1,0 +1,3 @@
+export function check(): void {
+  console.log('test output stays');
+}

@@ -1,0 +1,3 @@
+export function clean(value: string): string {
+  return value.trim();
+}

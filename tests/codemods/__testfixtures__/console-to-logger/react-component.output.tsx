@@ -1,0 +1,4 @@
+export function Badge({ count }: { count: number }) {
+  console.debug('badge', count);
+  return <span>{count}</span>;
+}

@@ -1,0 +1,8 @@
+import type OpenAI from 'openai';
+
+import { openai } from './src/config/openai';
+
+export async function ask(messages: OpenAI.Chat.ChatCompletionMessageParam[]): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages });
+  return completion.choices[0]?.message.content ?? '';
+}

@@ -1,0 +1,92 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import jscodeshift from 'jscodeshift';
+
+import transform, { HELPER_SOURCE } from '../../codemods/async-handler.js';
+import { parserFor } from '../../codemods/lib/parser.js';
+import { runTransform } from '../../codemods/lib/run.js';
+import { copyProject, defineFixtureTests, fixtureCases, listSourceFiles, typecheck } from './harness.js';
+
+/** The lines a fixture's input makes the transform report. */
+function reportsOf(name: string): string[] {
+  const fixture = fixtureCases('async-handler').find((candidate) => candidate.name === name);
+  if (!fixture) throw new Error(`no fixture ${name}`);
+  const j = jscodeshift.withParser(parserFor(fixture.inputPath));
+  const lines: string[] = [];
+  const api = { j, jscodeshift: j, stats: () => undefined, report: (line: string) => lines.push(line) };
+  transform({ path: fixture.inputPath, source: readFileSync(fixture.inputPath, 'utf8') }, api, fixture.options);
+  return lines;
+}
+
+describe('async-handler', () => {
+  defineFixtureTests('async-handler', transform);
+
+  it('reports every site it leaves alone, at its position in the input', () => {
+    expect(reportsOf('handler-by-name')).toEqual(['26:37 `createTopic` is defined in another module: wrap it by hand if it is async']);
+    expect(reportsOf('middleware')).toEqual([
+      '12:9 async error middleware (4 parameters): a wrapper would hide its arity from Express; catch inside it instead',
+    ]);
+    expect(reportsOf('comments-kept')).toEqual([
+      '6:3 this catch only logs and sends a 500 but carries comments: remove it by hand',
+      '16:3 this catch only logs and sends a 500, but unwrapping its try would redeclare `data`',
+    ]);
+    expect(reportsOf('array-handlers')).toEqual(['10:40 `controller.update` is defined in another module: wrap it by hand if it is async']);
+    expect(reportsOf('nested-routers')).toEqual([]);
+    expect(reportsOf('express-async-errors')).toEqual([]);
+  });
+
+  it('migrates a project: wraps handlers, removes the 500 boilerplate, creates the helper, type-checks, and is idempotent', () => {
+    const dir = copyProject('async-handler', 'app');
+    const helper = path.join(dir, 'src/middleware/asyncHandler.ts');
+    expect(typecheck(dir)).toEqual([]);
+
+    const dry = runTransform(transform, listSourceFiles(dir), { root: dir, dry: true });
+    expect(existsSync(helper)).toBe(false);
+
+    const first = runTransform(transform, listSourceFiles(dir), { root: dir });
+    expect(dry).toEqual(first);
+    expect(first.changed.map((file) => path.relative(dir, file))).toEqual(['src/app.ts', 'src/routes/index.ts', 'src/routes/topics.ts']);
+    expect(first.skipped.map((line) => path.relative(dir, line))).toEqual([
+      'src/routes/topics.ts: 31:26 `getUser` is defined in another module: wrap it by hand if it is async',
+    ]);
+    expect(readFileSync(helper, 'utf8')).toBe(HELPER_SOURCE);
+    expect(readFileSync(path.join(dir, 'src/routes/topics.ts'), 'utf8')).toBe(EXPECTED_TOPICS);
+    expect(typecheck(dir)).toEqual([]);
+
+    const files = listSourceFiles(dir);
+    const before = files.map((file) => readFileSync(file, 'utf8'));
+    const second = runTransform(transform, files, { root: dir });
+    expect(second.changed).toEqual([]);
+    expect(files.map((file) => readFileSync(file, 'utf8'))).toEqual(before);
+  });
+});
+
+const EXPECTED_TOPICS = `import express, { type Request, type Response } from 'express';
+import { getUser } from '../controllers/users';
+import { db, NotFoundError } from '../db';
+import { asyncHandler } from '../middleware/asyncHandler';
+
+export const topics = express.Router();
+
+async function listTopics(req: Request, res: Response): Promise<void> {
+  res.json(await db.topics());
+}
+
+topics.get('/', asyncHandler(listTopics));
+
+// A missing topic is a 404, not a 500: this catch stays.
+topics.get('/:id', asyncHandler(async (req, res) => {
+  try {
+    res.json(await db.topic(req.params.id));
+  } catch (error) {
+    if (error instanceof NotFoundError) {
+      res.status(404).json({ error: 'Not found' });
+      return;
+    }
+    throw error;
+  }
+}));
+
+topics.get('/users/:id', getUser);
+`;
