@@ -30,4 +30,11 @@ export const codemods: readonly CodemodEntry[] = [
       "Moves scattered module-level new OpenAI / Anthropic / PrismaClient / pg Pool / Redis clients into one config module exporting a single instance, and imports it everywhere; changes nothing and reports when the instances' options differ.",
     module: './shared-client.js',
   },
+  {
+    slug: 'wrap-transaction',
+    title: 'Wrap multiple writes in a transaction',
+    description:
+      'Runs two or more database writes of one function in one transaction: prisma.$transaction(async (tx) => …), Drizzle db.transaction(async (tx) => …), or a pg withTransaction(pool, async (client) => …) helper created when missing; the client becomes the transaction handle inside.',
+    module: './wrap-transaction.js',
+  },
 ];

@@ -1,0 +1,9 @@
+import { eq } from 'drizzle-orm';
+import { db } from './db';
+import { orders, stock } from './schema';
+
+export async function placeOrder(itemId: number, qty: number) {
+  const [order] = await db.insert(orders).values({ itemId, qty }).returning();
+  await db.update(stock).set({ reserved: qty }).where(eq(stock.itemId, itemId));
+  return order;
+}

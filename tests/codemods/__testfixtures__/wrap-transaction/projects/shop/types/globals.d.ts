@@ -1,0 +1,1 @@
+declare function fetch(url: string, init?: { method?: string; body?: string }): Promise<unknown>;
