@@ -31,6 +31,13 @@ export const codemods: readonly CodemodEntry[] = [
     module: './shared-client.js',
   },
   {
+    slug: 'split-routes',
+    title: 'Split a routes file by domain',
+    description:
+      'Splits a registerRoutes(app) function or a top-level Router into routes/<domain>.ts modules grouped by path prefix, with routes/index.ts registering them in the original order, per-module imports, shared helpers in routes/shared.ts, and the original file kept as a re-export.',
+    module: './split-routes.js',
+  },
+  {
     slug: 'wrap-transaction',
     title: 'Wrap multiple writes in a transaction',
     description:

@@ -1,0 +1,13 @@
+import type { Express, Request, Response } from 'express';
+
+export function registerRoutes(app: Express): void {
+  app.get('/api/users', (_req: Request, res: Response) => {
+    res.json([]);
+  });
+  app.get('/api/:resource', (_req: Request, res: Response) => {
+    res.status(404).send();
+  });
+  app.get('/api/orders', (_req: Request, res: Response) => {
+    res.json([]);
+  });
+}

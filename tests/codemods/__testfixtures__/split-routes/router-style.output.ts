@@ -1,0 +1,2 @@
+export { router } from './routes/index';
+export { default } from './routes/index';
