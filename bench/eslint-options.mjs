@@ -1,0 +1,25 @@
+// ESLint options for one benchmark lint, as an options module so that ESLint's worker threads
+// (the `concurrency` option) can load the same options: plugin objects cannot be cloned into a
+// worker, a module URL can. Parameters come from the URL's query string:
+//   ?config=parse-only|recommended|strict&cwd=/abs/dir&concurrency=off|2
+import { URL } from 'node:url';
+
+import hardening from '../dist/index.js';
+
+const params = new URL(import.meta.url).searchParams;
+const name = params.get('config') ?? 'recommended';
+const concurrency = params.get('concurrency') ?? 'off';
+
+/** Parse-only: the same files and parser as the plugin's configs, with no rule enabled. */
+const config = name === 'parse-only' ? { ...hardening.configs.recommended, name: 'bench/parse-only', rules: {} } : hardening.configs[name];
+if (!config) throw new Error(`unknown config ${name}`);
+
+export default {
+  cwd: params.get('cwd') ?? undefined,
+  overrideConfigFile: true,
+  overrideConfig: [config],
+  stats: true,
+  cache: false,
+  errorOnUnmatchedPattern: true,
+  concurrency: concurrency === 'off' ? 'off' : Number(concurrency),
+};
