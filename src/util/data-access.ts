@@ -841,6 +841,22 @@ function compilePattern(pattern: string): MethodPattern {
   return { source: pattern, parts };
 }
 
+/**
+ * Compiled pattern lists, by list text: a pure derived-value cache (the same list always compiles
+ * to the same patterns), so each list is compiled once per process instead of once per file.
+ */
+const compiledPatternLists = new Map<string, readonly MethodPattern[]>();
+
+function compilePatterns(patterns: readonly string[]): readonly MethodPattern[] {
+  const key = patterns.join('\n');
+  let compiled = compiledPatternLists.get(key);
+  if (!compiled) {
+    compiled = patterns.map(compilePattern);
+    compiledPatternLists.set(key, compiled);
+  }
+  return compiled;
+}
+
 function matchesPattern(pattern: MethodPattern, dotted: readonly string[]): boolean {
   if (dotted.length < pattern.parts.length) return false;
   const tail = dotted.slice(dotted.length - pattern.parts.length);
@@ -856,8 +872,8 @@ export class DataAccess {
   private readonly variableClients = new Map<TSESLint.Scope.Variable, DbClient | null>();
   private readonly memberClients = new Map<TSESTree.ClassBody, Map<string, DbClient | null>>();
   private readonly regions = new Map<TSESTree.Node, Region[]>();
-  private readonly writePatterns: MethodPattern[];
-  private readonly readPatterns: MethodPattern[];
+  private readonly writePatterns: readonly MethodPattern[];
+  private readonly readPatterns: readonly MethodPattern[];
   private evidence: Set<DbLibrary> | undefined;
   private depth = 0;
 
@@ -865,8 +881,8 @@ export class DataAccess {
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     options: DataAccessOptions = {},
   ) {
-    this.writePatterns = (options.writeMethods ?? DEFAULT_WRITE_METHODS).map(compilePattern);
-    this.readPatterns = (options.readMethods ?? DEFAULT_READ_METHODS).map(compilePattern);
+    this.writePatterns = compilePatterns(options.writeMethods ?? DEFAULT_WRITE_METHODS);
+    this.readPatterns = compilePatterns(options.readMethods ?? DEFAULT_READ_METHODS);
   }
 
   // ----- clients -------------------------------------------------------------------------------
@@ -2403,7 +2419,9 @@ const sharedModels = new WeakMap<object, Map<string, DataAccess>>();
  * options. Held in a `WeakMap` keyed by the `SourceCode`: nothing survives the file.
  */
 export function getDataAccess(sourceCode: Readonly<TSESLint.SourceCode>, options: DataAccessOptions = {}): DataAccess {
-  const key = JSON.stringify([options.writeMethods ?? null, options.readMethods ?? null]);
+  // Keyed by the effective lists, so a rule that passes the defaults explicitly shares the model
+  // with rules that pass nothing.
+  const key = JSON.stringify([options.writeMethods ?? DEFAULT_WRITE_METHODS, options.readMethods ?? DEFAULT_READ_METHODS]);
   let perFile = sharedModels.get(sourceCode);
   if (!perFile) {
     perFile = new Map();

@@ -50,9 +50,17 @@ export function projectRelativePath(filename: string, cwd?: string): string {
   return relative.replace(/\\/gu, '/');
 }
 
+/** Brace expansions by glob list (a pure derived-value cache, like the compiled globs of `glob.ts`). */
+const expansions = new Map<string, readonly string[]>();
+
 /** Whether a file matches one of `globs` (see the module comment), its path taken relative to `cwd`. */
 export function matchesFileGlob(filename: string, globs: readonly string[], cwd?: string): boolean {
   if (globs.length === 0) return false;
-  const relative = projectRelativePath(filename, cwd);
-  return matchesAnyGlob(relative, globs.flatMap(expandBraces));
+  const key = globs.join('\n');
+  let expanded = expansions.get(key);
+  if (!expanded) {
+    expanded = globs.flatMap(expandBraces);
+    expansions.set(key, expanded);
+  }
+  return matchesAnyGlob(projectRelativePath(filename, cwd), expanded);
 }

@@ -33,13 +33,29 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${source === '' ? '/' : source}$`, 'u');
 }
 
+/**
+ * Compiled globs, by glob text. A pure cache of derived values (the same text always compiles to
+ * the same RegExp), bounded by the globs that configs name; it carries nothing from one file to
+ * the next, so rules stay stateless while a glob list is compiled once per process, not per file.
+ */
+const compiled = new Map<string, RegExp>();
+
+function compiledGlob(glob: string): RegExp {
+  let pattern = compiled.get(glob);
+  if (!pattern) {
+    pattern = globToRegExp(glob);
+    compiled.set(glob, pattern);
+  }
+  return pattern;
+}
+
 /** Whether `path` matches one of `globs`. */
 export function matchesAnyGlob(path: string, globs: readonly string[]): boolean {
   const normalized = normalizeRoutePath(path);
   // `/**` matches the root too: its regex needs no segment at all.
   const candidates = normalized === '/' ? ['/', ''] : [normalized];
   return globs.some((glob) => {
-    const pattern = globToRegExp(glob);
+    const pattern = compiledGlob(glob);
     return candidates.some((candidate) => pattern.test(candidate));
   });
 }

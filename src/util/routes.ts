@@ -14,7 +14,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { childNodes, getCalleeName, getDottedName, getMemberName, isFunctionNode, unwrapExpression, type FunctionNode } from './ast.js';
+import { getCalleeName, getDottedName, getMemberName, isFunctionNode, unwrapExpression, type FunctionNode } from './ast.js';
 import { CALL, resolveImportBinding, trackModuleReferences } from './modules.js';
 
 export type Framework = 'express' | 'nest' | 'next';
@@ -207,6 +207,7 @@ export class RouteModel {
 
   /** One pass over the program in source order; no re-walks per rule. */
   private walk(program: TSESTree.Program, filename: string): void {
+    const visitorKeys = this.sourceCode.visitorKeys;
     const nextRoute = isNextRouteFile(filename);
     const nextApi = isNextApiFile(filename);
     const stack: TSESTree.Node[] = [program];
@@ -231,10 +232,21 @@ export class RouteModel {
         default:
           break;
       }
-      const children = childNodes(node, { skipTypes: true });
-      for (let index = children.length - 1; index >= 0; index -= 1) {
-        const child = children[index];
-        if (child) stack.push(child);
+      // The parser's visitor keys name exactly the child properties, in source order: far
+      // cheaper than inspecting every property of every node.
+      const keys = visitorKeys[node.type] ?? [];
+      for (let keyIndex = keys.length - 1; keyIndex >= 0; keyIndex -= 1) {
+        const key = keys[keyIndex];
+        if (key === undefined || TYPE_ONLY_KEYS.has(key)) continue;
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+          for (let index = value.length - 1; index >= 0; index -= 1) {
+            const child: unknown = value[index];
+            if (isNodeLike(child)) stack.push(child);
+          }
+        } else if (isNodeLike(value)) {
+          stack.push(value);
+        }
       }
     }
   }
@@ -435,6 +447,12 @@ function isInnerChainLink(call: TSESTree.CallExpression): boolean {
   if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== call) return false;
   const name = getMemberName(parent);
   return name !== undefined && (HTTP_METHODS as readonly string[]).includes(name) && parent.parent.type === AST_NODE_TYPES.CallExpression;
+}
+
+const TYPE_ONLY_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeArguments', 'implements']);
+
+function isNodeLike(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 function decoratorName(decorator: TSESTree.Decorator): string | undefined {
