@@ -5,7 +5,7 @@ import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'examples/', 'tests/fixtures/', 'tests/**/__testfixtures__/', 'coverage/'] },
+  { ignores: ['dist/', '.build/', 'node_modules/', 'examples/', 'tests/fixtures/', 'tests/**/__testfixtures__/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

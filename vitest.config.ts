@@ -5,7 +5,7 @@ export default defineConfig({
     globals: true,
     include: ['tests/**/*.test.ts'],
     // Fixture projects may hold their own *.test.ts files: they are inputs, not tests.
-    exclude: ['**/node_modules/**', 'tests/**/__testfixtures__/**', 'tests/fixtures/**'],
+    exclude: ['**/node_modules/**', '.build/**', 'tests/**/__testfixtures__/**', 'tests/fixtures/**'],
     testTimeout: 30_000,
   },
 });
