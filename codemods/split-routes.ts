@@ -13,9 +13,13 @@ import {
   childList,
   chunks,
   collectReferences,
+  commonJsExport,
   declarationOf,
+  isRequireStatement,
+  locationDependence,
   nameOf,
   position,
+  requireDeclaration,
   trimLeadingBlankLines,
 } from './split-routes/ast.js';
 
@@ -164,7 +168,22 @@ function routeCall(statement: AstNode, param: string): { method: string; pathNod
   return { method, pathNode: childList(call, 'arguments')[0] };
 }
 
-function importText(declaration: AstNode, needed: ReadonlySet<string>, specifier: string): string | undefined {
+/**
+ * The import (or `require`) of `declaration` reduced to the names in `needed`, its specifier moved
+ * by `move`; undefined when none is needed (side-effect imports stay in the input file).
+ */
+function importText(declaration: AstNode, needed: ReadonlySet<string>, move: (specifier: string) => string, source: string): string | undefined {
+  const required = requireDeclaration(declaration);
+  if (required) {
+    const load = `require('${move(required.specifier)}')${required.member}`;
+    if (required.id.type === 'Identifier') return needed.has(String(required.id.name)) ? `${required.kind} ${String(required.id.name)} = ${load};` : undefined;
+    const properties = childList(required.id, 'properties').filter((property) => {
+      const names = collectReferences(child(property, 'value') ?? child(property, 'argument') ?? property);
+      return [...names].some((name) => needed.has(name));
+    });
+    if (properties.length === 0) return undefined;
+    return `${required.kind} { ${properties.map((property) => source.slice(property.start, property.end)).join(', ')} } = ${load};`;
+  }
   const typeOnly = declaration.importKind === 'type';
   let defaultName: string | undefined;
   let namespace: string | undefined;
@@ -183,7 +202,7 @@ function importText(declaration: AstNode, needed: ReadonlySet<string>, specifier
   }
   const parts = [defaultName, namespace === undefined ? undefined : `* as ${namespace}`, named.length > 0 ? `{ ${named.join(', ')} }` : undefined].filter((part) => part !== undefined);
   if (parts.length === 0) return undefined;
-  return `import ${typeOnly ? 'type ' : ''}${parts.join(', ')} from '${specifier}';`;
+  return `import ${typeOnly ? 'type ' : ''}${parts.join(', ')} from '${move(String(child(declaration, 'source')?.value ?? ''))}';`;
 }
 
 /** A relative import specifier seen from another file (other specifiers unchanged). */
@@ -223,6 +242,8 @@ interface Host {
   statement: AstNode;
   /** The app parameter or the router variable. */
   name: string;
+  /** The routes function's name, when it has one. */
+  functionName: string | undefined;
   /** Where file-level refusals are marked. */
   anchor: AstNode;
   /** The statements the routes sit among (the function body, or the whole file). */
@@ -231,23 +252,48 @@ interface Host {
   owned: Set<AstNode>;
   /** Roots every route module needs (the parameter's type, the router's creation). */
   moduleRoots: AstNode[];
+  /** CommonJS: the other `module.exports` / `exports.x` statements, which move to index with the host. */
+  exportStatements: AstNode[];
 }
 
-function findHost(body: readonly AstNode[], functionNames: ReadonlySet<string>): Host | undefined {
+const functionTypes = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+/**
+ * The function a top-level statement declares or exports: `function f(app) {}`, `export function`,
+ * `const f = (app) => {}`, `module.exports = function f(app) {}`, `exports.f = (app) => {}`.
+ */
+function declaredFunction(statement: AstNode): { fn: AstNode; name: string | undefined; exported: boolean; anonymousExport: boolean } | undefined {
+  const target = commonJsExport(statement);
+  if (target) {
+    if (!functionTypes.has(target.value.type)) return undefined;
+    const id = nameOf(child(target.value, 'id'));
+    return { fn: target.value, name: target.name ?? id, exported: true, anonymousExport: target.name === undefined && id === undefined };
+  }
+  const inner = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? child(statement, 'declaration') : statement;
+  if (!inner) return undefined;
+  if (inner.type === 'FunctionDeclaration') return { fn: inner, name: nameOf(child(inner, 'id')), exported: inner !== statement, anonymousExport: false };
+  const declarators = inner.type === 'VariableDeclaration' ? childList(inner, 'declarations') : [];
+  const init = declarators.length === 1 && declarators[0] ? child(declarators[0], 'init') : undefined;
+  if (!init || !functionTypes.has(init.type) || !declarators[0]) return undefined;
+  return { fn: init, name: nameOf(child(declarators[0], 'id')), exported: inner !== statement, anonymousExport: false };
+}
+
+function findHost(body: readonly AstNode[], functionNames: ReadonlySet<string>, commonjs: boolean): Host | undefined {
+  const exportStatements = (hostStatement: AstNode): AstNode[] => (commonjs ? body.filter((node) => node !== hostStatement && commonJsExport(node) !== undefined) : []);
   for (const statement of body) {
-    const inner = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? child(statement, 'declaration') : statement;
-    if (!inner) continue;
-    const id = nameOf(child(inner, 'id'));
-    const fnBody = child(inner, 'body');
-    if (inner.type === 'FunctionDeclaration' && id !== undefined && functionNames.has(id) && fnBody) {
-      const params = childList(inner, 'params');
-      const name = nameOf(params[0]);
-      const statements = childList(fnBody, 'body');
-      if (name === undefined || !statements.some((node) => isRouteStatement(node, name))) continue;
-      if (params.length !== 1) throw new Refusal(inner, 'the routes function must take the app or router as its only parameter');
-      if (statement === inner) throw new Refusal(inner, 'the routes function is not exported: nothing imports it, so splitting it cannot keep its callers');
-      return { style: 'function', statement, name, anchor: inner, statements, owned: new Set([statement]), moduleRoots: params };
-    }
+    const found = declaredFunction(statement);
+    const fnBody = found ? child(found.fn, 'body') : undefined;
+    if (!found || fnBody?.type !== 'BlockStatement' || !(found.anonymousExport || (found.name !== undefined && functionNames.has(found.name)))) continue;
+    const inner = found.fn;
+    const params = childList(inner, 'params');
+    const name = nameOf(params[0]);
+    const statements = childList(fnBody, 'body');
+    if (name === undefined || !statements.some((node) => isRouteStatement(node, name))) continue;
+    if (params.length !== 1) throw new Refusal(inner, 'the routes function must take the app or router as its only parameter');
+    const others = exportStatements(statement);
+    const exported = found.exported || others.some((node) => found.name !== undefined && collectReferences(node).has(found.name));
+    if (!exported) throw new Refusal(inner, 'the routes function is not exported: nothing imports it, so splitting it cannot keep its callers');
+    return { style: 'function', statement, name, functionName: found.name, anchor: inner, statements, owned: new Set([statement, ...others]), moduleRoots: params, exportStatements: others };
   }
   for (const statement of body) {
     const inner = statement.type === 'ExportNamedDeclaration' ? child(statement, 'declaration') : statement;
@@ -259,7 +305,9 @@ function findHost(body: readonly AstNode[], functionNames: ReadonlySet<string>):
     const isRouter = nameOf(callee) === 'Router' || (callee?.type === 'MemberExpression' && nameOf(child(callee, 'property')) === 'Router');
     if (!declarator || declarators.length !== 1 || name === undefined || !isRouter) continue;
     if (!body.some((node) => isRouteStatement(node, name))) continue;
-    return { style: 'router', statement, name, anchor: statement, statements: [...body], owned: new Set([statement]), moduleRoots: [declarator] };
+    const others = exportStatements(statement);
+    if (commonjs && !others.some((node) => collectReferences(node).has(name))) throw new Refusal(statement, `${name} is not exported: nothing imports it, so splitting it cannot keep its users`);
+    return { style: 'router', statement, name, functionName: undefined, anchor: statement, statements: [...body], owned: new Set([statement]), moduleRoots: [declarator], exportStatements: others };
   }
   return undefined;
 }
@@ -268,6 +316,11 @@ function findHost(body: readonly AstNode[], functionNames: ReadonlySet<string>):
 function isRouteStatement(statement: AstNode, host: string): boolean {
   const call = routeCall(statement, host);
   return call !== undefined && !(call.method === 'use' && isMiddleware(call.pathNode));
+}
+
+function refuseLocationDependence(node: AstNode, what: string): void {
+  const dependence = locationDependence(node);
+  if (dependence !== undefined) throw new Refusal(node, `${what} uses ${dependence}, which resolves from the file it is written in: moved to another folder, it would point elsewhere`);
 }
 
 /** `use(x)` whose first argument is not a path: global middleware, for every route after it. */
@@ -280,27 +333,41 @@ function plan(filePath: string, options: Options, source: string): SplitResult {
   const files = new Map<string, string>();
   const j = jscodeshift.withParser(parserFor(filePath));
   const program = (j(source).get() as { node: { program: AstNode } }).node.program;
-  const body = childList(program, 'body');
+  // `'use strict'` and other directives: babel's `program.directives`, or (estree) leading statements.
+  const allStatements = childList(program, 'body');
+  const firstStatement = allStatements.findIndex((statement) => typeof statement.directive !== 'string');
+  const body = firstStatement === -1 ? [] : allStatements.slice(firstStatement);
+  const directives = [...childList(program, 'directives'), ...allStatements.slice(0, firstStatement === -1 ? allStatements.length : firstStatement)];
   const fallback = options.fallback ?? 'misc';
 
-  // 1. The host: `registerRoutes(app)` or a top-level router.
+  const typescript = parserFor(filePath) !== 'babel';
+
+  // 1. The host: `registerRoutes(app)` or a top-level router, in an ES module or a CommonJS one.
   if (source.includes(generatedMark)) return { files, report };
-  const host = findHost(body, new Set(options.functions ?? ['registerRoutes', 'setupRoutes']));
+  const esmStatement = body.find((statement) => /^(?:Import|Export)\w*Declaration$/u.test(statement.type));
+  const commonJsStatement = body.find((statement) => requireDeclaration(statement) !== undefined || isRequireStatement(statement) || commonJsExport(statement) !== undefined);
+  const commonjs = commonJsStatement !== undefined && esmStatement === undefined;
+  const host = findHost(body, new Set(options.functions ?? ['registerRoutes', 'setupRoutes']), commonJsStatement !== undefined);
   if (!host) return { files, report };
+  if (esmStatement && commonJsStatement) {
+    throw new Refusal(commonJsStatement, 'this file mixes import/export with require/module.exports: make it one module system before splitting it');
+  }
+  const isImport = (statement: AstNode): boolean => statement.type === 'ImportDeclaration' || (commonjs && requireDeclaration(statement) !== undefined);
   const isRoute = (statement: AstNode): boolean => isRouteStatement(statement, host.name);
   const { statements } = host;
   const firstRoute = statements.findIndex(isRoute);
   const lastRoute = statements.length - 1 - [...statements].reverse().findIndex(isRoute);
   const routeStatements = statements.slice(firstRoute, lastRoute + 1).filter(isRoute);
   for (const statement of statements.slice(firstRoute, lastRoute + 1)) {
-    if (isRoute(statement) || (host.style === 'router' && (statement.type === 'ImportDeclaration' || declarationOf(statement) !== undefined))) continue;
+    if (isRoute(statement) || (host.style === 'router' && (isImport(statement) || declarationOf(statement) !== undefined))) continue;
     const call = routeCall(statement, host.name);
     throw new Refusal(statement, call?.method === 'use'
       ? 'middleware mounted without a constant path applies to every route after it: its place among the modules is unknown'
       : 'a statement other than a route registration sits between routes: moving routes around it could change what it sees');
   }
   // Statements around the routes that stay with the host (in index.ts).
-  const aroundRoutes = (statement: AstNode): boolean => host.style === 'function' || (statement.type !== 'ImportDeclaration' && declarationOf(statement) === undefined && !host.owned.has(statement) && collectReferences(statement).has(host.name));
+  const aroundRoutes = (statement: AstNode): boolean => host.style === 'function' || host.exportStatements.includes(statement)
+    || (!isImport(statement) && declarationOf(statement) === undefined && !host.owned.has(statement) && collectReferences(statement).has(host.name));
   const leading = statements.slice(0, firstRoute).filter(aroundRoutes);
   const trailing = statements.slice(lastRoute + 1).filter(aroundRoutes);
   if (host.style === 'router') {
@@ -320,7 +387,7 @@ function plan(filePath: string, options: Options, source: string): SplitResult {
   const constants = new Map<string, AstNode>();
   for (const statement of body) {
     const declaration = declarationOf(statement);
-    if (!declaration || host.owned.has(statement)) continue;
+    if (!declaration || host.owned.has(statement) || isImport(statement)) continue;
     declarations.set(statement, declaration);
     for (const name of declaration.names) declaredBy.set(name, [...(declaredBy.get(name) ?? []), statement]);
     const inner = statement.type === 'ExportNamedDeclaration' ? child(statement, 'declaration') : statement;
@@ -345,6 +412,7 @@ function plan(filePath: string, options: Options, source: string): SplitResult {
     if (!call) throw new Refusal(statement, 'not a route registration');
     const usedLocals = [...collectReferences(statement)].filter((name) => leadingNames.has(name));
     if (usedLocals.length > 0) throw new Refusal(statement, `this route uses ${usedLocals.join(', ')} declared inside the routes function: move it to the top level first`);
+    refuseLocationDependence(statement, 'this route');
     const routePath = constantString(call.pathNode, constants);
     if (call.method === 'use' && routePath === undefined) throw new Refusal(statement, 'middleware mounted on a path that is not a constant: its place among the modules is unknown');
     // A regular expression or a list of paths may match anything: it is placed like a catch-all.
@@ -374,23 +442,28 @@ function plan(filePath: string, options: Options, source: string): SplitResult {
   const moduleNames = [...new Set(routes.map((route) => route.module))].sort((a, b) => Number(a === fallback) - Number(b === fallback));
   // One domain: nothing to split (this is also what makes a second run on a generated module a no-op).
   if (moduleNames.length < 2) return { files, report };
-  const moduleFile = (name: string): string => path.join(outDir, `${name}.ts`);
-  const indexFile = path.join(outDir, 'index.ts');
-  const sharedFile = path.join(outDir, 'shared.ts');
-  const extension = body.some((statement) => statement.type === 'ImportDeclaration' && /^\..*\.js$/u.test(String((child(statement, 'source')?.value as string | undefined) ?? ''))) ? '.js' : '';
+  // Generated files keep the input's extension; specifiers get the runtime one when the input wrote
+  // extensions (or when Node needs it: `require('./x')` never finds `x.cjs`, ESM never guesses).
+  const fileExtension = path.extname(filePath);
+  const moduleFile = (name: string): string => path.join(outDir, `${name}${fileExtension}`);
+  const indexFile = moduleFile('index');
+  const sharedFile = moduleFile('shared');
+  const imports = body.filter(isImport);
+  const specifierOf = (statement: AstNode): string => requireDeclaration(statement)?.specifier ?? String(child(statement, 'source')?.value ?? '');
+  const runtimeExtension = fileExtension.replace(/^\.([cm]?)[jt]sx?$/u, '.$1js');
+  const extension = /^\.[cm]/u.test(fileExtension) || imports.some((statement) => /^\..*\.[cm]?js$/u.test(specifierOf(statement))) ? runtimeExtension : '';
   const specifierTo = (from: string, to: string): string => relativeImport(from, to) + extension;
 
   const exportName = (name: string): string => (host.style === 'function' ? moduleFunctionName(name) : moduleRouterName(name));
-  const topLevelNames = new Set([...declaredBy.keys(), host.name, nameOf(child(host.anchor, 'id')) ?? '']);
+  const topLevelNames = new Set([...declaredBy.keys(), ...imports.flatMap((statement) => [...collectReferences(requireDeclaration(statement)?.id ?? statement)]), host.name, host.functionName ?? '']);
   for (const name of moduleNames.map(exportName)) {
     if (topLevelNames.has(name)) throw new Refusal(host.anchor, `the generated name ${name} is already taken in this file`);
   }
 
-  const imports = body.filter((statement) => statement.type === 'ImportDeclaration');
-  const otherRoots = body.filter((statement) => !host.owned.has(statement) && statement.type !== 'ImportDeclaration' && !declarations.has(statement));
+  const otherRoots = body.filter((statement) => !host.owned.has(statement) && !isImport(statement) && !declarations.has(statement));
   const consumers = new Map<string, Consumer>();
   for (const name of moduleNames) consumers.set(name, { file: moduleFile(name), roots: [...host.moduleRoots, ...routes.filter((route) => route.module === name).map((route) => route.statement)] });
-  const indexRoots = [...host.moduleRoots, ...leading, ...trailing];
+  const indexRoots = [...host.moduleRoots, ...leading, ...trailing, ...host.exportStatements];
   if (host.style === 'function') {
     for (const key of ['returnType', 'typeParameters']) {
       const node = child(host.anchor, key);
@@ -436,18 +509,28 @@ function plan(filePath: string, options: Options, source: string): SplitResult {
     if (home !== 'shared') continue;
     const users = reached.filter((name) => name !== 'self' && name !== 'index').join(', ');
     if (declaration.reassignable && body.some((node) => node !== statement && assignsTo(node, new Set(declaration.names)))) {
-      throw new Refusal(statement, `${declaration.names.join(', ')} is reassigned and used by several modules (${users}): an imported binding cannot be assigned`);
+      const why = commonjs ? 'a required copy would not see the assignments' : 'an imported binding cannot be assigned';
+      throw new Refusal(statement, `${declaration.names.join(', ')} is reassigned and used by several modules (${users}): ${why}`);
     }
     if (declaration.mutableState || declaration.reassignable) {
-      report.push(`${position(statement)} module-level state ${declaration.names.join(', ')} is used by ${users}: kept once in shared.ts`);
+      report.push(`${position(statement)} module-level state ${declaration.names.join(', ')} is used by ${users}: kept once in ${path.basename(sharedFile)}`);
     }
   }
 
+  for (const [statement, declaration] of declarations) {
+    if ((placement.get(statement) ?? 'self') !== 'self') refuseLocationDependence(statement, declaration.names.join(', '));
+  }
+  for (const statement of [host.statement, ...leading, ...trailing, ...host.exportStatements]) refuseLocationDependence(statement, 'this statement');
+
   // 6. Emit.
-  const { texts: topChunks, tail: topTail } = chunks(source, body, 0, source.length);
+  // Directives open every file; comments above them stay in the input file.
+  const prologueEnd = directives.at(-1)?.end ?? 0;
+  const directiveText = directives.map((directive) => source.slice(directive.start, directive.end)).join('\n');
+  const { texts: topChunks, tail: topTail } = chunks(source, body, prologueEnd, source.length);
   const chunkOf = new Map(body.map((statement, index) => [statement, topChunks[index] ?? '']));
   const sharedNames = new Set([...declarations].filter(([statement]) => placement.get(statement) === 'shared').flatMap(([, declaration]) => declaration.names));
   const sharedTypes = new Set([...declarations].filter(([statement, declaration]) => placement.get(statement) === 'shared' && declaration.typeOnly).flatMap(([, declaration]) => declaration.names));
+  const requireOf = (names: readonly string[], file: string): string => `const { ${names.join(', ')} } = require('${specifierTo(file, sharedFile)}');`;
 
   const header = (consumerName: string, file: string, extraRoots: readonly AstNode[] = []): { lines: string[]; placed: string[] } => {
     const placedStatements = body.filter((statement) => placement.get(statement) === consumerName);
@@ -456,16 +539,16 @@ function plan(filePath: string, options: Options, source: string): SplitResult {
     const needed = new Set(roots.flatMap((root) => [...refs(root)]));
     const lines: string[] = [];
     for (const declaration of imports) {
-      const specifier = String(child(declaration, 'source')?.value ?? '');
-      if (childList(declaration, 'specifiers').length === 0) continue;
-      const text = importText(declaration, needed, moveSpecifier(specifier, filePath, file));
+      const text = importText(declaration, needed, (specifier) => moveSpecifier(specifier, filePath, file), source);
       if (text !== undefined) lines.push(text);
     }
     const fromShared = [...sharedNames].filter((name) => needed.has(name)).map((name) => (sharedTypes.has(name) ? `type ${name}` : name));
-    if (consumerName !== 'shared' && fromShared.length > 0) lines.push(`import { ${fromShared.join(', ')} } from '${specifierTo(file, sharedFile)}';`);
+    if (consumerName !== 'shared' && fromShared.length > 0) {
+      lines.push(commonjs ? requireOf(fromShared, file) : `import { ${fromShared.join(', ')} } from '${specifierTo(file, sharedFile)}';`);
+    }
     const placed = placedStatements.map((statement) => {
       const text = trimLeadingBlankLines(chunkOf.get(statement) ?? '');
-      return consumerName === 'shared' && statement.type !== 'ExportNamedDeclaration' ? exportIt(text, statement) : text;
+      return consumerName === 'shared' && !commonjs && statement.type !== 'ExportNamedDeclaration' ? exportIt(text, statement) : text;
     });
     return { lines, placed };
   };
@@ -477,12 +560,15 @@ function plan(filePath: string, options: Options, source: string): SplitResult {
   };
 
   const join = (...sections: (string | undefined)[]): string => `${sections.filter((section) => section !== undefined && section !== '').join('\n\n')}\n`;
+  const topText = (statement: AstNode): string => trimLeadingBlankLines(chunkOf.get(statement) ?? '');
 
   // Route modules.
   const hostStatement = host.statement;
-  const routeChunks = host.style === 'function'
-    ? chunks(source, routeStatements, (child(host.anchor, 'body')?.start ?? 0) + 1, (child(host.anchor, 'body')?.end ?? 1) - 1).texts
-    : routeStatements.map((statement) => chunkOf.get(statement) ?? '');
+  // Chunks of every statement around the routes, so the first route's never starts with the one before it.
+  const hostChunks = host.style === 'function'
+    ? chunks(source, statements, (child(host.anchor, 'body')?.start ?? 0) + 1, (child(host.anchor, 'body')?.end ?? 1) - 1).texts
+    : statements.map((statement) => chunkOf.get(statement) ?? '');
+  const routeChunks = routeStatements.map((statement) => hostChunks[statements.indexOf(statement)] ?? '');
   for (const name of moduleNames) {
     const file = moduleFile(name);
     const moduleRoutes = routes.filter((route) => route.module === name);
@@ -491,47 +577,58 @@ function plan(filePath: string, options: Options, source: string): SplitResult {
       return index === 0 ? `\n${trimLeadingBlankLines(text)}` : text;
     });
     const { lines, placed } = header(name, file);
-    lines.unshift(`// ${name} routes, split from ${path.basename(filePath)} ${generatedMark}.`);
+    const top = [`// ${name} routes, split from ${path.basename(filePath)} ${generatedMark}.`, directiveText].filter((line) => line !== '').join('\n');
     if (host.style === 'function') {
       const param = host.moduleRoots[0];
       const paramText = param ? source.slice(param.start, param.end) : host.name;
-      files.set(file, join(lines.join('\n'), placed.join('\n\n'), `export function ${exportName(name)}(${paramText}): void {${routeTexts.join('')}\n}`));
+      const fn = `function ${exportName(name)}(${paramText})${typescript ? ': void' : ''} {${routeTexts.join('')}\n}`;
+      files.set(file, commonjs
+        ? join(top, lines.join('\n'), placed.join('\n\n'), fn, `module.exports = { ${exportName(name)} };`)
+        : join([top, ...lines].join('\n'), placed.join('\n\n'), `export ${fn}`));
     } else {
       const declarator = host.moduleRoots[0];
       const init = declarator ? child(declarator, 'init') : undefined;
       const id = declarator ? child(declarator, 'id') : undefined;
       const creation = id && init ? `const ${source.slice(id.start, id.end)} = ${source.slice(init.start, init.end)};` : '';
-      files.set(file, join(lines.join('\n'), placed.join('\n\n'), `${creation}\n${routeTexts.join('')}`, `export { ${host.name} as ${exportName(name)} };`));
+      files.set(file, commonjs
+        ? join(top, lines.join('\n'), placed.join('\n\n'), `${creation}\n${routeTexts.join('')}`, `module.exports = ${host.name};`)
+        : join([top, ...lines].join('\n'), placed.join('\n\n'), `${creation}\n${routeTexts.join('')}`, `export { ${host.name} as ${exportName(name)} };`));
     }
     report.push(`plan ${path.relative(path.dirname(filePath), file)}: ${moduleRoutes.length} route${moduleRoutes.length === 1 ? '' : 's'} (lines ${moduleRoutes.map((route) => route.statement.loc?.start.line ?? 0).join(', ')})`);
   }
 
-  // routes/index.ts: the host, its routes replaced by the modules (calls, or mounted sub-routers).
+  // routes/index: the host, its routes replaced by the modules (calls, or mounted sub-routers).
   {
     const { lines, placed } = header('index', indexFile);
-    const moduleImports = moduleNames.map((name) => `import { ${exportName(name)} } from '${specifierTo(indexFile, moduleFile(name))}';`);
+    const moduleImports = moduleNames.map((name) => {
+      const specifier = specifierTo(indexFile, moduleFile(name));
+      if (!commonjs) return `import { ${exportName(name)} } from '${specifier}';`;
+      return host.style === 'function' ? `const { ${exportName(name)} } = require('${specifier}');` : `const ${exportName(name)} = require('${specifier}');`;
+    });
     let hostText: string;
     if (host.style === 'function') {
       const fnBody = child(host.anchor, 'body');
       const start = fnBody?.start ?? 0;
-      const bodyChunks = chunks(source, statements, start + 1, (fnBody?.end ?? 1) - 1);
+      const end = fnBody?.end ?? 1;
+      const bodyChunks = chunks(source, statements, start + 1, end - 1);
       const indent = /^\n*([ \t]*)/u.exec(trimLeadingBlankLines(bodyChunks.texts[firstRoute] ?? ''))?.[1] ?? '  ';
       const calls = moduleNames.map((name) => `\n${indent}${exportName(name)}(${host.name});`).join('');
-      const fnChunk = trimLeadingBlankLines(chunkOf.get(hostStatement) ?? '');
+      const fnChunk = topText(hostStatement);
       const fnChunkStart = hostStatement.end - fnChunk.length;
-      hostText = `${fnChunk.slice(0, start + 1 - fnChunkStart)}${bodyChunks.texts.slice(0, firstRoute).join('')}${calls}${bodyChunks.texts.slice(lastRoute + 1).join('')}${bodyChunks.tail}}`;
+      // Up to the body's `{`, the statements around the routes, then from the body's `}` on (`};` of an assignment).
+      const fnText = `${fnChunk.slice(0, start + 1 - fnChunkStart)}${bodyChunks.texts.slice(0, firstRoute).join('')}${calls}${bodyChunks.texts.slice(lastRoute + 1).join('')}${bodyChunks.tail}${fnChunk.slice(end - 1 - fnChunkStart)}`;
+      hostText = [hostStatement, ...host.exportStatements].sort((a, b) => a.start - b.start).map((statement) => (statement === hostStatement ? fnText : topText(statement))).join('\n\n');
     } else {
       const mounts = moduleNames.map((name) => `${host.name}.use(${exportName(name)});`).join('\n');
-      const text = (statement: AstNode): string => trimLeadingBlankLines(chunkOf.get(statement) ?? '');
-      hostText = [text(hostStatement), ...leading.map(text), mounts, ...trailing.map(text)].join('\n\n');
+      hostText = [topText(hostStatement), ...leading.map(topText), mounts, ...trailing.map(topText)].join('\n\n');
     }
-    files.set(indexFile, join([...lines, ...moduleImports].join('\n'), placed.join('\n\n'), hostText));
+    files.set(indexFile, join(directiveText, [...lines, ...moduleImports].join('\n'), placed.join('\n\n'), hostText));
   }
 
-  // routes/shared.ts
+  // routes/shared
   if (sharedNames.size > 0) {
     const { lines, placed } = header('shared', sharedFile, body.filter((statement) => placement.get(statement) === 'shared'));
-    files.set(sharedFile, join(lines.join('\n'), placed.join('\n\n')));
+    files.set(sharedFile, join(directiveText, lines.join('\n'), placed.join('\n\n'), commonjs ? `module.exports = { ${[...sharedNames].join(', ')} };` : undefined));
     report.push(`plan ${path.relative(path.dirname(filePath), sharedFile)}: ${[...sharedNames].join(', ')}`);
   }
 
@@ -544,12 +641,16 @@ function plan(filePath: string, options: Options, source: string): SplitResult {
       const at = chunk.lastIndexOf(text);
       return [chunk.slice(0, at).trim(), chunk.slice(at + text.length).trim()].filter((comment) => comment !== '');
     });
-    const fileHeader = importComments.join('\n');
-    const sideEffects = imports.filter((declaration) => childList(declaration, 'specifiers').length === 0).map((declaration) => source.slice(declaration.start, declaration.end));
+    const fileHeader = [source.slice(0, prologueEnd).trim(), ...importComments].filter((text) => text !== '').join('\n');
+    const sideEffects = imports.filter((declaration) => declaration.type === 'ImportDeclaration' && childList(declaration, 'specifiers').length === 0).map((declaration) => source.slice(declaration.start, declaration.end));
     const { lines } = header('self', filePath);
-    const kept = body.filter((statement) => !host.owned.has(statement) && statement.type !== 'ImportDeclaration' && (placement.get(statement) ?? 'self') === 'self').map((statement) => trimLeadingBlankLines(chunkOf.get(statement) ?? ''));
+    const kept = body.filter((statement) => !host.owned.has(statement) && !isImport(statement) && (placement.get(statement) ?? 'self') === 'self').map(topText);
     const fromIndex = specifierTo(filePath, indexFile);
     const reExports: string[] = [];
+    if (commonjs) {
+      // Every export moved to index with the host: its `module.exports` is this file's, whatever its shape.
+      reExports.push(`module.exports = require('${fromIndex}');`);
+    }
     for (const statement of [hostStatement, ...leading, ...trailing]) {
       if (statement.type === 'ExportDefaultDeclaration') reExports.push(`export { default } from '${fromIndex}';`);
       if (statement.type !== 'ExportNamedDeclaration') continue;

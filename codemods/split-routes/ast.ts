@@ -164,3 +164,101 @@ export function chunks(source: string, statements: readonly AstNode[], start: nu
 export function trimLeadingBlankLines(text: string): string {
   return text.replace(/^(?:[ \t]*\n)+/u, '');
 }
+
+function stringValue(node: AstNode | undefined): string | undefined {
+  return (node?.type === 'StringLiteral' || node?.type === 'Literal') && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/** The specifier of a `require('m')` call. */
+export function requireSpecifier(node: AstNode | undefined): string | undefined {
+  if (node?.type !== 'CallExpression' || nameOf(child(node, 'callee')) !== 'require') return undefined;
+  const args = childList(node, 'arguments');
+  return args.length === 1 ? stringValue(args[0]) : undefined;
+}
+
+export interface RequireDeclaration {
+  specifier: string;
+  kind: string;
+  /** The bound name or `{ a, b: c }` pattern. */
+  id: AstNode;
+  /** `.Router` in `const Router = require('express').Router`, else empty. */
+  member: string;
+}
+
+/** `const x = require('m')`, `const { a, b: c } = require('m')`, `const y = require('m').y`: the CommonJS import. */
+export function requireDeclaration(statement: AstNode): RequireDeclaration | undefined {
+  if (statement.type !== 'VariableDeclaration') return undefined;
+  const declarators = childList(statement, 'declarations');
+  const declarator = declarators[0];
+  if (!declarator || declarators.length !== 1) return undefined;
+  const id = child(declarator, 'id');
+  let init = child(declarator, 'init');
+  let member = '';
+  if (init?.type === 'MemberExpression' && init.computed !== true) {
+    const property = nameOf(child(init, 'property'));
+    if (property === undefined) return undefined;
+    member = `.${property}`;
+    init = child(init, 'object');
+  }
+  const specifier = requireSpecifier(init);
+  if (specifier === undefined || !id || (id.type !== 'Identifier' && id.type !== 'ObjectPattern')) return undefined;
+  return { specifier, kind: String(statement.kind), id, member };
+}
+
+/** A top-level `require('./polyfill');` run for its side effects. */
+export function isRequireStatement(statement: AstNode): boolean {
+  return statement.type === 'ExpressionStatement' && requireSpecifier(child(statement, 'expression')) !== undefined;
+}
+
+function isModuleExports(node: AstNode | undefined): boolean {
+  return node?.type === 'MemberExpression' && node.computed !== true && nameOf(child(node, 'object')) === 'module' && nameOf(child(node, 'property')) === 'exports';
+}
+
+/**
+ * `module.exports = value` (name undefined), `module.exports.name = value` or `exports.name = value`:
+ * a CommonJS export statement.
+ */
+export function commonJsExport(statement: AstNode): { name: string | undefined; value: AstNode } | undefined {
+  const assignment = statement.type === 'ExpressionStatement' ? child(statement, 'expression') : undefined;
+  if (assignment?.type !== 'AssignmentExpression' || assignment.operator !== '=') return undefined;
+  const target = child(assignment, 'left');
+  const value = child(assignment, 'right');
+  if (!target || !value) return undefined;
+  if (isModuleExports(target)) return { name: undefined, value };
+  if (target.type !== 'MemberExpression' || target.computed === true) return undefined;
+  const object = child(target, 'object');
+  if (nameOf(object) !== 'exports' && !isModuleExports(object)) return undefined;
+  const name = nameOf(child(target, 'property'));
+  return name === undefined ? undefined : { name, value };
+}
+
+/**
+ * What in a node depends on the file it is written in (`__dirname`, `__filename`, `import.meta`,
+ * `require('./x')` or `import('./x')` with a relative path): moved to another folder, it would
+ * point elsewhere. Undefined when nothing does.
+ */
+export function locationDependence(node: AstNode): string | undefined {
+  if (node.type === 'Identifier' && (node.name === '__dirname' || node.name === '__filename')) return String(node.name);
+  if (node.type === 'MetaProperty') return 'import.meta';
+  if (node.type === 'CallExpression' || node.type === 'ImportExpression') {
+    const callee = child(node, 'callee');
+    const loader = node.type === 'ImportExpression' || callee?.type === 'Import' || nameOf(callee) === 'require'
+      || (callee?.type === 'MemberExpression' && nameOf(child(callee, 'object')) === 'require');
+    const first = node.type === 'ImportExpression' ? child(node, 'source') : childList(node, 'arguments')[0];
+    const specifier = stringValue(first);
+    if (loader && specifier?.startsWith('.') === true) return `${source(callee)}('${specifier}')`;
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (skippedKeys.has(key)) continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      const found = isNode(item) ? locationDependence(item) : undefined;
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+function source(callee: AstNode | undefined): string {
+  if (callee?.type === 'MemberExpression') return `${source(child(callee, 'object'))}.${nameOf(child(callee, 'property')) ?? ''}`;
+  return nameOf(callee) ?? 'import';
+}

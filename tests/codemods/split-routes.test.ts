@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import jscodeshift from 'jscodeshift';
@@ -6,9 +6,44 @@ import jscodeshift from 'jscodeshift';
 import transform, { splitRoutes } from '../../codemods/split-routes.js';
 import { runTransform } from '../../codemods/lib/run.js';
 import { parserFor } from '../../codemods/lib/parser.js';
-import { copyProject, defineFixtureTests, listSourceFiles, typecheck } from './harness.js';
+import { copyProject, defineFixtureTests, fixtureCases, listSourceFiles, typecheck } from './harness.js';
 
 defineFixtureTests('split-routes', transform);
+
+const fixturesDir = path.join(import.meta.dirname, '__testfixtures__/split-routes');
+
+/** Every file of a folder, recursively, as relative path → content. */
+function readTree(dir: string): Map<string, string> {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return new Map(entries.map((entry) => {
+    const file = path.join(entry.parentPath, entry.name);
+    return [path.relative(dir, file), readFileSync(file, 'utf8')];
+  }));
+}
+
+// `<case>.expected/` holds every file the split generates besides the input (relative to the
+// input's folder), `<case>.report.txt` every report line: both exact.
+describe('split-routes fixtures: generated modules and reports', () => {
+  for (const fixture of fixtureCases('split-routes')) {
+    const expectedDir = path.join(fixturesDir, `${fixture.name}.expected`);
+    const reportFile = path.join(fixturesDir, `${fixture.name}.report.txt`);
+    if (existsSync(expectedDir)) {
+      it(`${fixture.name}: generates exactly the expected modules`, () => {
+        const result = splitRoutes(fixture.inputPath, fixture.options);
+        const generated = new Map([...result.files].filter(([file]) => file !== fixture.inputPath).map(([file, content]) => [path.relative(fixturesDir, file), content]));
+        const expected = readTree(expectedDir);
+        expect([...generated.keys()].sort()).toEqual([...expected.keys()].sort());
+        for (const [file, content] of expected) expect(generated.get(file)).toBe(content);
+      });
+    }
+    if (existsSync(reportFile)) {
+      it(`${fixture.name}: reports exactly the expected lines`, () => {
+        const expected = readFileSync(reportFile, 'utf8').split('\n').filter((line) => line !== '');
+        expect(splitRoutes(fixture.inputPath, fixture.options).report).toEqual(expected);
+      });
+    }
+  }
+});
 
 const methods = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'route']);
 
@@ -216,16 +251,85 @@ describe('splitRoutes', () => {
   });
 
   it('keeps the multiset of (method, path) registrations of every fixture that it splits', () => {
-    const dir = path.join(import.meta.dirname, '__testfixtures__/split-routes');
-    const inputs = readdirSync(dir).filter((file) => file.endsWith('.input.ts'));
     let split = 0;
-    for (const input of inputs) {
-      const file = path.join(dir, input);
+    for (const { inputPath: file } of fixtureCases('split-routes')) {
       const result = splitRoutes(file, { dry: true });
       if (result.files.size === 0) continue;
       split += 1;
       expect(registrations([...result.files.keys()], result.files)).toEqual(registrations([file]));
     }
-    expect(split).toBe(6);
+    expect(split).toBe(12);
+  });
+});
+
+describe('splitRoutes on CommonJS', () => {
+  const routes = (host: string): string => [
+    "const { db } = require('./db');",
+    '',
+    `${host} {`,
+    "  app.get('/users', (req, res) => res.json(db.users));",
+    "  app.get('/orders', (req, res) => res.json(db.orders));",
+    '}',
+  ].join('\n');
+
+  it.each([
+    ['function registerRoutes(app)', '\nmodule.exports = registerRoutes;\n', 'function registerRoutes(app) {\n  registerUsersRoutes(app);\n  registerOrdersRoutes(app);\n}\n\nmodule.exports = registerRoutes;\n'],
+    ['const registerRoutes = (app) =>', ';\nmodule.exports = { registerRoutes };\n', 'const registerRoutes = (app) => {\n  registerUsersRoutes(app);\n  registerOrdersRoutes(app);\n};\n\nmodule.exports = { registerRoutes };\n'],
+    ['module.exports.setupRoutes = function (app)', ';\n', 'module.exports.setupRoutes = function (app) {\n  registerUsersRoutes(app);\n  registerOrdersRoutes(app);\n};\n'],
+  ])('splits `%s` and keeps its export shape', (host, after, index) => {
+    const result = splitRoutes('/project/server/routes.js', {}, `${routes(host)}${after}`);
+    expect(result.files.get('/project/server/routes.js')).toBe("module.exports = require('./routes/index');\n");
+    expect(result.files.get('/project/server/routes/index.js')).toBe(`const { registerUsersRoutes } = require('./users');\nconst { registerOrdersRoutes } = require('./orders');\n\n${index}`);
+    expect(result.files.get('/project/server/routes/users.js')).toBe([
+      '// users routes, split from routes.js by hardening split-routes.',
+      '',
+      "const { db } = require('../db');",
+      '',
+      'function registerUsersRoutes(app) {',
+      "  app.get('/users', (req, res) => res.json(db.users));",
+      '}',
+      '',
+      'module.exports = { registerUsersRoutes };',
+      '',
+    ].join('\n'));
+  });
+
+  it('refuses a routes function that nothing exports', () => {
+    const result = splitRoutes('/project/server/routes.js', {}, `${routes('function registerRoutes(app)')}\nmodule.exports = {};\n`);
+    expect(result.files.size).toBe(0);
+    expect(result.report).toEqual(['3:1 the routes function is not exported: nothing imports it, so splitting it cannot keep its callers']);
+  });
+
+  it('refuses a route that loads a relative module lazily', () => {
+    const source = routes('module.exports = function registerRoutes(app)').replace('res.json(db.orders)', "res.json(require('./orders-service').list())");
+    expect(splitRoutes('/project/server/routes.js', {}, source).report).toEqual([
+      "5:3 this route uses require('./orders-service'), which resolves from the file it is written in: moved to another folder, it would point elsewhere",
+    ]);
+  });
+
+  it('refuses module state that one domain reassigns and another reads', () => {
+    const source = `let hits = 0;\n${routes('module.exports = function registerRoutes(app)').replace('res.json(db.users)', '(hits += 1, res.json(hits))').replace('res.json(db.orders)', 'res.json(hits)')}`;
+    expect(splitRoutes('/project/server/routes.js', {}, source).report).toEqual([
+      '1:1 hits is reassigned and used by several modules (users, orders): a required copy would not see the assignments',
+    ]);
+  });
+
+  it('refuses a top-level router that nothing exports', () => {
+    const source = "const express = require('express');\nconst router = express.Router();\nrouter.get('/users', (req, res) => res.json([]));\nrouter.get('/orders', (req, res) => res.json([]));\n";
+    expect(splitRoutes('/project/server/api.js', {}, source).report).toEqual(['2:1 router is not exported: nothing imports it, so splitting it cannot keep its users']);
+  });
+
+  it('splits an exported arrow function in an ES module', () => {
+    const source = "import type { Express } from 'express';\n\nexport const registerRoutes = (app: Express): void => {\n  app.get('/users', (_req, res) => res.json([]));\n  app.get('/orders', (_req, res) => res.json([]));\n};\n";
+    const result = splitRoutes('/project/src/routes.ts', {}, source);
+    expect(result.files.get('/project/src/routes.ts')).toBe("export { registerRoutes } from './routes/index';\n");
+    expect(result.files.get('/project/src/routes/index.ts')).toContain('export const registerRoutes = (app: Express): void => {\n  registerUsersRoutes(app);\n  registerOrdersRoutes(app);\n};\n');
+  });
+
+  it('writes no type annotation into an ES module in JavaScript', () => {
+    const source = "import { db } from './db.js';\n\nexport function registerRoutes(app) {\n  app.get('/users', (req, res) => res.json(db.users));\n  app.get('/orders', (req, res) => res.json(db.orders));\n}\n";
+    const result = splitRoutes('/project/src/routes.mjs', {}, source);
+    expect(result.files.get('/project/src/routes/users.mjs')).toContain("import { db } from '../db.js';\n\nexport function registerUsersRoutes(app) {\n");
+    expect(result.files.get('/project/src/routes.mjs')).toBe("export { registerRoutes } from './routes/index.mjs';\n");
   });
 });

@@ -1,0 +1,3 @@
+'use strict';
+
+require('./db').events.push('instrumented');
