@@ -1,5 +1,7 @@
 // Runs the built `hardening` bin as a child process, the way users run it.
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** The built bin; `HARDENING_CLI` points elsewhere (a private build) while developing. */
@@ -20,4 +22,16 @@ export function runCli(args: readonly string[], options: { cwd: string; env?: No
     timeout: 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const fixtures = path.resolve(import.meta.dirname, '../fixtures/cli');
+
+/**
+ * A fresh copy of the fixture repo `tests/fixtures/cli/<name>` in a temp dir (outside any git
+ * work tree), so that a run can write into it and the repository's own files stay untouched.
+ */
+export function copyFixture(name: string): string {
+  const target = mkdtempSync(path.join(tmpdir(), 'hardening-cli-'));
+  cpSync(path.join(fixtures, name), target, { recursive: true });
+  return realpathSync(target);
 }
