@@ -22,6 +22,7 @@ export default defineConfig([
       index: 'src/index.ts',
       cli: 'src/cli/main.ts',
       'audit-options': 'src/cli/audit-options.ts',
+      'codemods/worker': 'codemods/lib/worker.ts',
       'codemods/registry': 'codemods/registry.ts',
       ...Object.fromEntries(codemods.map((codemod) => [`codemods/${codemod.slug}`, `codemods/${codemod.slug}.ts`])),
     },

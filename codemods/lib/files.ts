@@ -1,13 +1,15 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 /**
  * Writes a file atomically (temp file in the same folder, then rename), so an interrupted run
- * never leaves a half-written file behind.
+ * never leaves a half-written file behind. The temp name holds the process and thread ids: worker
+ * threads of one run may create the same shared module at the same time.
  */
 export function writeFileAtomic(filePath: string, content: string): void {
   mkdirSync(path.dirname(filePath), { recursive: true });
-  const temp = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.tmp`);
+  const temp = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}-${threadId}.tmp`);
   writeFileSync(temp, content);
   renameSync(temp, filePath);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { codemods } from '../../codemods/registry.js';
@@ -25,5 +25,15 @@ describe('the codemod registry', () => {
       .map((file) => file.replace(/\.ts$/u, ''))
       .sort();
     expect(codemods.map((entry) => entry.slug).sort()).toEqual(transforms);
+  });
+
+  it("declares exactly the options each codemod's docs page lists, in the same order", () => {
+    for (const entry of codemods) {
+      const docs = readFileSync(path.join(root, 'docs/codemods', `${entry.slug}.md`), 'utf8');
+      const table = /^## Options\n([\s\S]*?)(?=^## )/mu.exec(docs)?.[1] ?? '';
+      const documented = [...table.matchAll(/^\| `(\w+)` \|/gmu)].map((match) => match[1]);
+      expect(documented.length, entry.slug).toBeGreaterThan(0);
+      expect(entry.options.map((option) => option.name), entry.slug).toEqual(documented);
+    }
   });
 });
