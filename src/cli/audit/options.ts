@@ -5,21 +5,9 @@ import type { ESLint, Linter } from 'eslint';
 
 import plugin from '../../index.js';
 import { FACTS_PLUGIN_NAME, FACTS_RULE, factsPlugin, readPackageFacts, ruleOverrides } from '../project/index.js';
+import { CONFIG_NAMES, type AuditConfigName, type AuditParams } from './names.js';
 
-export const CONFIG_NAMES = ['recommended', 'strict', 'type-checked'] as const;
-export type AuditConfigName = (typeof CONFIG_NAMES)[number];
-
-export interface AuditParams {
-  config: AuditConfigName;
-  /** ESLint's working directory (absolute). */
-  cwd: string;
-  /** `package.json` facts (Express major, ORM, logger) are read here. */
-  packageRoot: string;
-  concurrency: number | 'auto' | 'off';
-  cache: boolean;
-  cacheLocation: string;
-  projectChecks: boolean;
-}
+export { CONFIG_NAMES, type AuditConfigName, type AuditParams } from './names.js';
 
 /** ESLint options for an audit: our config only, whatever ESLint config the repository has. */
 export function auditEslintOptions(params: AuditParams): ESLint.Options {

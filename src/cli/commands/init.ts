@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 
-import { InitRefusal, applyInit, formatPlan, planInit, type ConfigName } from '../init/index.js';
+import type { ConfigName } from '../init/index.js';
 
 /** Exit code when `init` refuses to touch the repository (legacy ESLint config, a config it cannot edit). */
 const EXIT_REFUSED = 1;
@@ -19,7 +19,9 @@ export function registerInit(program: Command): void {
     .option('--dry', 'print the changes (diffs) without writing anything')
     .addOption(new Option('--config <name>', 'the hardening config to add').choices(['recommended', 'strict', 'type-checked']).default('recommended'))
     .option('--no-hook', 'leave lint-staged and the pre-commit hook alone')
-    .action((options: InitCommandOptions) => {
+    .action(async (options: InitCommandOptions) => {
+      // Loaded on use: the config editor brings jscodeshift.
+      const { InitRefusal, applyInit, formatPlan, planInit } = await import('../init/index.js');
       const root = process.cwd();
       try {
         const plan = planInit(root, { config: options.config, hook: options.hook });
