@@ -242,69 +242,6 @@ export function generateFile(seed, index) {
   return TEMPLATES[kind](context);
 }
 
-/**
- * One Express routes file of about `lines` lines (the monolithic router that `split-routes` takes
- * apart): CRUD handlers for many resources, most validated and paginated, a few not.
- */
-export function generateRoutesFile({ lines = 5_000, seed = DEFAULT_SEED }) {
-  const random = prng(seed);
-  const blocks = [];
-  let count = 12;
-  for (let index = 0; count < lines; index += 1) {
-    const [entity, fields] = ENTITIES[Math.floor(random() * ENTITIES.length)];
-    const resource = `${plural(entity)}${index}`;
-    const table = snake(plural(entity));
-    const column = snake(fields[0]);
-    const block = `router.get(
-  '/${resource}',
-  requireAuth,
-  asyncHandler(async (req, res) => {
-    const limit = Math.min(Number(req.query.limit) || 50, 200);
-    const result = await pool.query('SELECT id, ${column} FROM ${table} WHERE owner_id = $1 LIMIT $2', [req.user.id, limit]);
-    res.json(result.rows);
-  }),
-);
-
-router.post(
-  '/${resource}',
-  requireAuth,
-  asyncHandler(async (req, res) => {
-    const parsed = nameSchema.safeParse(req.body);
-    if (!parsed.success) {
-      res.status(400).json({ error: 'Invalid ${entity}' });
-      return;
-    }
-    const result = await pool.query('INSERT INTO ${table} (owner_id, ${column}) VALUES ($1, $2) RETURNING id', [
-      req.user.id,
-      parsed.data.name,
-    ]);
-    res.status(201).json({ id: result.rows[0]?.id });
-  }),
-);
-
-router.delete('/${resource}/:id', requireAuth, async (req, res) => {
-  await pool.query('DELETE FROM ${table} WHERE id = $1 AND owner_id = $2', [req.params.id, req.user.id]);
-  res.status(204).end();
-});
-`;
-    blocks.push(block);
-    count += block.split('\n').length;
-  }
-  return `import { Router } from 'express';
-import { z } from 'zod';
-
-import pool from '../config/database.js';
-import { asyncHandler } from '../middleware/asyncHandler.js';
-import { requireAuth } from '../middleware/auth.js';
-
-const router = Router();
-const nameSchema = z.object({ name: z.string().min(1).max(200) });
-
-${blocks.join('\n')}
-export default router;
-`;
-}
-
 const TEMPLATES = {
   expressRoutes(c) {
     const Entity = pascal(c.entity);

@@ -1,7 +1,8 @@
 // ESLint options for one benchmark lint, as an options module so that ESLint's worker threads
 // (the `concurrency` option) can load the same options: plugin objects cannot be cloned into a
 // worker, a module URL can. Parameters come from the URL's query string:
-//   ?config=parse-only|recommended|strict&cwd=/abs/dir&concurrency=off|2
+//   ?config=parse-only|recommended|strict&cwd=/abs/dir&concurrency=off|2[&rule=rule-id]
+// `rule` keeps only that rule of the config on (for profiling one rule).
 import { URL } from 'node:url';
 
 import hardening from '../dist/index.js';
@@ -13,11 +14,13 @@ const concurrency = params.get('concurrency') ?? 'off';
 /** Parse-only: the same files and parser as the plugin's configs, with no rule enabled. */
 const config = name === 'parse-only' ? { ...hardening.configs.recommended, name: 'bench/parse-only', rules: {} } : hardening.configs[name];
 if (!config) throw new Error(`unknown config ${name}`);
+const only = params.get('rule');
+if (only && !config.rules[`hardening/${only}`]) throw new Error(`${only} is not in ${name}`);
 
 export default {
   cwd: params.get('cwd') ?? undefined,
   overrideConfigFile: true,
-  overrideConfig: [config],
+  overrideConfig: [only ? { ...config, rules: { [`hardening/${only}`]: config.rules[`hardening/${only}`] } } : config],
   stats: true,
   cache: false,
   errorOnUnmatchedPattern: true,

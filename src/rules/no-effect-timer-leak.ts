@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getEnclosingFunction, getMemberName, isFunctionNode, isWithin, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { forEachChildNode, getEnclosingFunction, getMemberName, isFunctionNode, isWithin, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { CALL, CONSTRUCT, trackImplicitGlobalReferences, trackModuleReferences, type TraceMap, type TraceNode } from '../util/modules.js';
 import { readOptionsObject } from '../util/options-object.js';
@@ -472,15 +472,10 @@ function ownReturns(fn: FunctionNode): TSESTree.ReturnStatement[] {
 function descendants(root: TSESTree.Node): TSESTree.Node[] {
   const found: TSESTree.Node[] = [];
   const visit = (node: TSESTree.Node): void => {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') {
-          found.push(child as TSESTree.Node);
-          visit(child as TSESTree.Node);
-        }
-      }
-    }
+    forEachChildNode(node, (child) => {
+      found.push(child);
+      visit(child);
+    });
   };
   visit(root);
   return found;

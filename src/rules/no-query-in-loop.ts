@@ -154,13 +154,13 @@ export default createRule<Options, MessageIds>({
     let httpInstances: InstanceSet | undefined;
 
     const check = (node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void => {
-      if (!mayBeInLoop(node)) return;
+      // The loop checks are cheaper than classifying the call, and most calls are in no loop.
+      if (!mayBeInLoop(node) || !isConsumedPerIteration(node)) return;
+      const match = findLoop(node);
+      if (!match) return;
       const call = dataAccess().classifyCall(node);
       const isHttp = !call && checkHttp && node.type === AST_NODE_TYPES.CallExpression && isHttpCall(node);
       if (!isHttp && (call?.node !== node || call.kind === 'transaction' || call.isBatched === true)) return;
-      if (!isConsumedPerIteration(node)) return;
-      const match = findLoop(node);
-      if (!match) return;
       const loc = (node.type === AST_NODE_TYPES.CallExpression ? node.callee : node.tag).loc;
       const data = { where: match.where };
       if (isHttp) {

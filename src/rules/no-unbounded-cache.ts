@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { alwaysExits, getEnclosingFunction, getMemberName, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { alwaysExits, forEachChildNode, getEnclosingFunction, getMemberName, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { insertImport } from '../util/fix.js';
 import { splitWords } from '../util/names.js';
@@ -389,12 +389,7 @@ function returnsName(fn: FunctionNode, name: string): boolean {
       return;
     }
     const returning = inReturn || node.type === AST_NODE_TYPES.ReturnStatement;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') visit(child as TSESTree.Node, returning);
-      }
-    }
+    forEachChildNode(node, (child) => visit(child, returning));
   };
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) visit(fn.body, true);
   else visit(fn.body, false);

@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { childNodes, getCalleeName, getDottedName, getMemberName, getPropertyKeyName, isFunctionNode, resolveObjectExpression, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { forEachChildNode, getCalleeName, getDottedName, getMemberName, getPropertyKeyName, isFunctionNode, resolveObjectExpression, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { insertImport } from '../util/fix.js';
 import { getRequireSource, resolveImportBinding } from '../util/modules.js';
@@ -390,7 +390,7 @@ function returnedValues(fn: FunctionNode): TSESTree.Node[] {
       if (node.argument) values.push(node.argument);
       return;
     }
-    if (!isFunctionNode(node)) for (const child of childNodes(node)) visit(child);
+    if (!isFunctionNode(node)) forEachChildNode(node, visit);
   };
   for (const statement of fn.body.body) visit(statement);
   return values.length > 0 ? values : [fn.body];

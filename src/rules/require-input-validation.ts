@@ -102,6 +102,9 @@ export default createRule<Options, MessageIds>({
     const reported = new Set<TSESTree.Node>();
 
     const getTracker = (): RequestInputTracker => (tracker ??= new RequestInputTracker(sourceCode, options));
+    let importsLodash: boolean | undefined;
+    /** Every lodash/underscore module name holds one of these words, so a file without them imports none. */
+    const mayImportLodash = (): boolean => (importsLodash ??= /lodash|underscore/u.test(sourceCode.text));
 
     function report(node: TSESTree.Node, messageId: MessageIds, source: RequestInputSource, callee?: string): void {
       if (reported.has(node)) return;
@@ -358,13 +361,15 @@ export default createRule<Options, MessageIds>({
         const object = callee.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(callee.object) : undefined;
         const variable = object?.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(sourceCode.getScope(object), object) : null;
         isAssign = !variable || variable.defs.length === 0;
-      } else {
+      } else if (mayImportLodash()) {
         const binding = resolveImportBinding(callee, sourceCode.getScope(call));
         const exported = binding?.path.filter((part) => part !== 'default' && part !== '*').pop();
         isAssign =
           binding !== undefined &&
           ((LODASH_MODULES.includes(binding.source) && exported !== undefined && LODASH_ASSIGNERS.includes(exported)) ||
             LODASH_ASSIGNERS.some((name) => binding.source === `lodash/${name}` || binding.source === `lodash.${name.toLowerCase()}`));
+      } else {
+        isAssign = false;
       }
       if (!isAssign) return false;
       const [target, ...sources] = call.arguments;

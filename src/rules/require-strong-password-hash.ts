@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import {
-  childNodes,
+  forEachChildNode,
   enclosingClassBody,
   findProperty,
   getCalleeName,
@@ -592,7 +592,7 @@ function isAssignedInClass(classBody: TSESTree.ClassBody, name: string): boolean
       found = true;
       return;
     }
-    for (const child of childNodes(node)) visit(child);
+    forEachChildNode(node, visit);
   };
   visit(classBody);
   return found;

@@ -71,12 +71,13 @@ export default createRule<Options, MessageIds>({
     const dataAccess = (): DataAccess => (model ??= getDataAccess(sourceCode, { writeMethods: options.writeMethods ?? DEFAULT_WRITE_METHODS }));
 
     const collect = (node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void => {
+      // Only awaited or returned writes count: that check is cheaper than classifying the call.
+      const use = getPromiseUse(node);
+      if (use !== 'await' && use !== 'return') return;
       const call = dataAccess().classifyCall(node);
       if (call?.kind !== 'write' || call.node !== node) return;
       // A Redis write cannot join a database transaction; Redis has MULTI for its own.
       if (call.library === 'redis') return;
-      const use = getPromiseUse(node);
-      if (use !== 'await' && use !== 'return') return;
       if (dataAccess().isInTransaction(node)) return;
       const owner = ownerFunction(node, dataAccess());
       if (!owner) return;

@@ -206,18 +206,29 @@ export function isWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
 const SKIPPED_KEYS = new Set(['parent', 'range', 'loc']);
 const TYPE_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments']);
 
-/** The child nodes of a node in source order, without `parent` links; optionally without type annotations. */
+/** The child nodes of a node in the order of its properties, without `parent` links; optionally without type annotations. */
 export function childNodes(node: TSESTree.Node, options: { skipTypes?: boolean } = {}): TSESTree.Node[] {
   const children: TSESTree.Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (SKIPPED_KEYS.has(key) || (options.skipTypes === true && TYPE_KEYS.has(key))) continue;
+  forEachChildNode(node, (child) => children.push(child), options);
+  return children;
+}
+
+/**
+ * Calls `visit` on each child node of `node` in source order (as {@link childNodes}, without
+ * building arrays: walks run on many nodes of every file, and the garbage adds up).
+ */
+export function forEachChildNode(node: TSESTree.Node, visit: (child: TSESTree.Node) => void, options: { skipTypes?: boolean } = {}): void {
+  const skipTypes = options.skipTypes === true;
+  const record = node as unknown as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key) || SKIPPED_KEYS.has(key) || (skipTypes && TYPE_KEYS.has(key))) continue;
+    const value = record[key];
     if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) children.push(item);
+      for (const item of value) if (isNode(item)) visit(item);
     } else if (isNode(value)) {
-      children.push(value);
+      visit(value);
     }
   }
-  return children;
 }
 
 function isNode(value: unknown): value is TSESTree.Node {

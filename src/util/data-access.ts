@@ -712,6 +712,12 @@ function creationKind(source: string, path: string, isNew: boolean): ClientKind 
   return undefined;
 }
 
+/**
+ * A word of every module {@link creationKind} knows: a client is created only from an import or a
+ * require of one, whose string names it, so a file whose text has none of them creates no client.
+ */
+const CLIENT_MODULE_WORDS = /pg|postgres|neondatabase|mysql|prisma|drizzle-orm|knex|sequelize|typeorm|mongoose|typegoose|redis|@vercel\/kv/iu;
+
 /** Values a package exports ready to use (`import { sql } from '@vercel/postgres'`, `import mongoose from 'mongoose'`). */
 function exportedClientKind(source: string, path: string): ClientKind | undefined {
   if (source === '@vercel/postgres' && path === 'sql') return { library: 'postgres', role: 'client' };
@@ -847,14 +853,30 @@ function compilePattern(pattern: string): MethodPattern {
  */
 const compiledPatternLists = new Map<string, readonly MethodPattern[]>();
 
+/** The same, by list object: the default lists and a config's lists come back as the same arrays. */
+const compiledPatternArrays = new WeakMap<readonly string[], readonly MethodPattern[]>();
+
 function compilePatterns(patterns: readonly string[]): readonly MethodPattern[] {
+  const known = compiledPatternArrays.get(patterns);
+  if (known) return known;
   const key = patterns.join('\n');
   let compiled = compiledPatternLists.get(key);
   if (!compiled) {
     compiled = patterns.map(compilePattern);
     compiledPatternLists.set(key, compiled);
   }
+  compiledPatternArrays.set(patterns, compiled);
   return compiled;
+}
+
+/**
+ * Whether a call of `method` can match one of `patterns`: its last dotted segment (the method name
+ * itself, unless the name holds dots) against the patterns' last parts. `this` segments are
+ * dropped from dotted names, so a method named `this` is left to the full match.
+ */
+function mayMatchPatterns(patterns: readonly MethodPattern[], method: string): boolean {
+  const last = method.slice(method.lastIndexOf('.') + 1);
+  return last === 'this' || patterns.some((pattern) => pattern.parts[pattern.parts.length - 1]?.test(last) === true);
 }
 
 function matchesPattern(pattern: MethodPattern, dotted: readonly string[]): boolean {
@@ -875,6 +897,7 @@ export class DataAccess {
   private readonly writePatterns: readonly MethodPattern[];
   private readonly readPatterns: readonly MethodPattern[];
   private evidence: Set<DbLibrary> | undefined;
+  private namesClientModule: boolean | undefined;
   private depth = 0;
 
   constructor(
@@ -905,6 +928,7 @@ export class DataAccess {
   /** Whether a `new`/call expression creates a database client (`new Pool()`, `createClient()`, `drizzle()`). */
   getClientCreation(node: TSESTree.Node): DbClientCreation | undefined {
     if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    if (!(this.namesClientModule ??= CLIENT_MODULE_WORDS.test(this.sourceCode.text))) return undefined;
     const binding = resolveImportBinding(node.callee, this.sourceCode.getScope(node));
     if (!binding) return undefined;
     const kind = creationKind(binding.source, normalisePath(binding.path), node.type === AST_NODE_TYPES.NewExpression);
@@ -1271,10 +1295,12 @@ export class DataAccess {
         const candidate = candidates[index];
         if (!candidate) continue;
         const name = nameOf(candidate.node);
-        if (name === undefined || !this.isHeuristicCandidate(candidate.node)) continue;
+        if (name === undefined) continue;
+        // The guess goes by names and call shape, cheaper than the scope lookup of the candidate
+        // check, and rejects most calls.
         const rest = chain.segments.slice(candidate.consumed);
         const client = this.guessClient(candidate.node, name, rest);
-        if (!client) continue;
+        if (!client || !this.isHeuristicCandidate(candidate.node)) continue;
         const call = this.finish(node, client, candidate.node, chain, candidate.consumed);
         if (call) return call;
       }
@@ -1946,13 +1972,29 @@ export class DataAccess {
     return found;
   }
 
+  /**
+   * Whether `node` is a call whose callee matches one of the write patterns (`storage.createUser`):
+   * what {@link classifyCall} needs for a `pattern` write, without classifying the call.
+   */
+  matchesWritePattern(node: TSESTree.Node): boolean {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = unwrapExpression(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = getMemberName(callee);
+    if (method === undefined || !mayMatchPatterns(this.writePatterns, method)) return false;
+    const dotted = getDottedName(callee)?.split('.').filter((part) => part !== 'this');
+    return dotted !== undefined && this.writePatterns.some((pattern) => matchesPattern(pattern, dotted));
+  }
+
   private matchPatterns(node: Invocation): DbCall | undefined {
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const callee = unwrapExpression(node.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-    const dotted = getDottedName(callee)?.split('.').filter((part) => part !== 'this');
     const method = getMemberName(callee);
-    if (!dotted || method === undefined) return undefined;
+    // Most calls reach this last step: reject them on the method name before building the chain.
+    if (method === undefined || (!mayMatchPatterns(this.writePatterns, method) && !mayMatchPatterns(this.readPatterns, method))) return undefined;
+    const dotted = getDottedName(callee)?.split('.').filter((part) => part !== 'this');
+    if (!dotted) return undefined;
     const kind: DbCallKind | undefined = this.writePatterns.some((pattern) => matchesPattern(pattern, dotted))
       ? 'write'
       : this.readPatterns.some((pattern) => matchesPattern(pattern, dotted))
@@ -2421,7 +2463,9 @@ const sharedModels = new WeakMap<object, Map<string, DataAccess>>();
 export function getDataAccess(sourceCode: Readonly<TSESLint.SourceCode>, options: DataAccessOptions = {}): DataAccess {
   // Keyed by the effective lists, so a rule that passes the defaults explicitly shares the model
   // with rules that pass nothing.
-  const key = JSON.stringify([options.writeMethods ?? DEFAULT_WRITE_METHODS, options.readMethods ?? DEFAULT_READ_METHODS]);
+  // Rules ask once per node: the key must be cheap, so the default lists map to '' without
+  // serialising them.
+  const key = `${listKey(options.writeMethods, DEFAULT_WRITE_METHODS)}\n${listKey(options.readMethods, DEFAULT_READ_METHODS)}`;
   let perFile = sharedModels.get(sourceCode);
   if (!perFile) {
     perFile = new Map();
@@ -2433,6 +2477,13 @@ export function getDataAccess(sourceCode: Readonly<TSESLint.SourceCode>, options
     perFile.set(key, model);
   }
   return model;
+}
+
+/** '' for the default list (by reference or by content), else the list itself as the key. */
+function listKey(list: readonly string[] | undefined, defaults: readonly string[]): string {
+  if (list === undefined || list === defaults) return '';
+  if (list.length === defaults.length && list.every((item, index) => item === defaults[index])) return '';
+  return JSON.stringify(list);
 }
 
 function combineSql(texts: readonly string[]): SqlInfo {

@@ -19,7 +19,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 
 import {
   alwaysExits,
-  childNodes,
+  forEachChildNode,
   findProperty,
   getCalleeName,
   getDottedName,
@@ -460,7 +460,7 @@ export class InertValueChecker {
     const visit = (node: TSESTree.Node): void => {
       if (node !== fn && isFunctionNode(node)) return;
       if (node.type === AST_NODE_TYPES.ReturnStatement) returns.push(node);
-      for (const child of childNodes(node)) visit(child);
+      forEachChildNode(node, visit);
     };
     visit(fn.body);
     return returns.every((statement) => statement.argument === null || this.inert(statement.argument, depth + 1));

@@ -37,9 +37,18 @@ export interface TrackedReference<T> {
 
 const BUILTINS = new Set(builtinModules.filter((name) => !name.startsWith('_')));
 
+/**
+ * Trace maps with their `node:` spellings added, by trace map: a pure derived-value cache (trace
+ * maps are module constants), so a map is extended once per process instead of once per file.
+ */
+const prefixedMaps = new WeakMap<object, TraceMap<unknown>>();
+
 /** Adds the `node:` spelling of every built-in module named in the map. */
 export function withNodePrefix<T>(traceMap: TraceMap<T>): TraceMap<T> {
+  const cached = prefixedMaps.get(traceMap) as TraceMap<T> | undefined;
+  if (cached) return cached;
   const result: TraceMap<T> = { ...traceMap };
+  prefixedMaps.set(traceMap, result as TraceMap<unknown>);
   for (const [name, node] of Object.entries(traceMap)) {
     if (BUILTINS.has(name)) result[`node:${name}`] = node;
   }
@@ -54,7 +63,11 @@ export function trackModuleReferences<T>(
   sourceCode: Readonly<TSESLint.SourceCode>,
   traceMap: TraceMap<T>,
 ): TrackedReference<T>[] {
-  const map = withNodePrefix(traceMap) as never;
+  // An import or require names its module in a string literal: a file whose text holds none of
+  // the module names uses none of them, and the scope walks below are skipped.
+  if (!mayNameModule(sourceCode.text, traceMap)) return [];
+  const prefixed = withNodePrefix(traceMap);
+  const map = prefixed as never;
   const tracker = new ReferenceTracker((sourceCode.scopeManager?.globalScope ?? sourceCode.getScope(sourceCode.ast)) as never, {
     mode: 'legacy',
   });
@@ -73,7 +86,7 @@ export function trackModuleReferences<T>(
   for (const call of findRequireCalls(sourceCode)) {
     const source = call.arguments[0];
     const key = source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string' ? source.value : undefined;
-    const next = key === undefined ? undefined : (withNodePrefix(traceMap)[key] as TraceNode<T> | undefined);
+    const next = key === undefined ? undefined : (prefixed[key] as TraceNode<T> | undefined);
     if (key === undefined || !next) continue;
     if (next[READ] !== undefined) add(call, [key], READ, next[READ]);
     for (const reference of tracker.iteratePropertyReferences(call as never, next as never)) {
@@ -81,6 +94,20 @@ export function trackModuleReferences<T>(
     }
   }
   return found;
+}
+
+/** One regular expression per trace map matching any of its module names (a derived-value cache). */
+const moduleNamePatterns = new WeakMap<object, RegExp>();
+
+/** Whether `text` holds the name of one of the modules of `traceMap` (a cheap superset of "imports one"). */
+function mayNameModule(text: string, traceMap: TraceMap<unknown>): boolean {
+  let pattern = moduleNamePatterns.get(traceMap);
+  if (!pattern) {
+    const names = Object.keys(traceMap).map((name) => (name.startsWith('node:') ? name.slice(5) : name).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+    pattern = names.length === 0 ? /(?!)/u : new RegExp(names.join('|'), 'u');
+    moduleNamePatterns.set(traceMap, pattern);
+  }
+  return pattern.test(text);
 }
 
 /** `require('x')` calls where `require` is not a local binding. */

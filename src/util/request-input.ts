@@ -20,7 +20,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 
 import {
   alwaysExits,
-  childNodes,
+  forEachChildNode,
   getCalleeName,
   getDottedName,
   getMemberName,
@@ -446,7 +446,7 @@ export class RequestInputTracker {
           }
         }
       }
-      for (const value of childNodes(node)) visit(value);
+      forEachChildNode(node, visit);
     };
     visit(test);
     return found;
@@ -473,7 +473,7 @@ export class RequestInputTracker {
         found = true;
         return;
       }
-      for (const value of childNodes(node)) visit(value);
+      forEachChildNode(node, visit);
     };
     visit(expression);
     return found;

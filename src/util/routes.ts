@@ -56,6 +56,14 @@ export interface Use {
 
 const ROUTER_PARAMETER_TYPES = ['Express', 'Application', 'Router', 'IRouter', 'Server'];
 const ROUTER_PARAMETER_NAMES = /^(?:app|router|api|server|apiRouter|[a-z]+Router)$/u;
+/**
+ * Words without which a file registers no route: an Express route needs a receiver known as a
+ * router (imported from `express`, a parameter typed or named as in {@link ROUTER_PARAMETER_TYPES}
+ * and {@link ROUTER_PARAMETER_NAMES}, or `this.<such a name>`), a Nest route a `@Controller`;
+ * Next.js routes are found by file name. Most files of a backend (services, utilities, React
+ * components) have none of them, and the model's walk is skipped.
+ */
+const MAY_REGISTER_ROUTES = /\b(?:express|app|router|api|server|\w*Router|Express|Application|Server|Controller)\b/u;
 const NEST_METHOD_DECORATORS: Record<string, HttpMethod> = {
   Get: 'get',
   Post: 'post',
@@ -87,6 +95,7 @@ export class RouteModel {
 
   constructor(sourceCode: Readonly<TSESLint.SourceCode>, filename: string) {
     this.sourceCode = sourceCode;
+    if (!isNextRouteFile(filename) && !isNextApiFile(filename) && !MAY_REGISTER_ROUTES.test(sourceCode.text)) return;
     this.collectExpressRouters();
     this.walk(sourceCode.ast, filename);
   }

@@ -881,6 +881,24 @@ describe('repository-method patterns', () => {
     ]);
   });
 
+  it('tells which calls match a write pattern without classifying them', () => {
+    const found = probe(
+      [
+        'await storage.createReceipt(a); await this.storage.deleteItem(id); await usersRepository.save(u);',
+        "await storage.getItems(a); storage['create'](a); await db.createUser(a); createUser(a);",
+      ].join('\n'),
+      (context) => {
+        const model = new DataAccess(context.sourceCode);
+        return {
+          CallExpression(node) {
+            context.report({ node, messageId: 'found', data: { text: String(model.matchesWritePattern(node)) } });
+          },
+        };
+      },
+    );
+    expect(found).toEqual(['1:7 true', '1:39 true', '1:74 true', '2:7 false', '2:28 true', '2:56 false', '2:74 false']);
+  });
+
   it('uses configured patterns in place of the defaults', () => {
     expect(
       calls(
@@ -1109,6 +1127,30 @@ describe('getDataAccess', () => {
     expect(second).toBe(first);
     expect(configured).not.toBe(first);
     expect(otherFile).not.toBe(first);
+  });
+
+  it('shares the model between rules that pass the default lists and rules that pass nothing', () => {
+    probe('const a = 1;', (context) => {
+      const shared = getDataAccess(context.sourceCode);
+      expect(getDataAccess(context.sourceCode, { writeMethods: [...DEFAULT_WRITE_METHODS], readMethods: DEFAULT_READ_METHODS })).toBe(shared);
+      expect(getDataAccess(context.sourceCode, { readMethods: ['dal.fetch*'] })).not.toBe(shared);
+      return {};
+    });
+  });
+
+  it('knows no client creation in a file that names no database module', () => {
+    const creations = (code: string): string[] =>
+      probe(code, (context) => {
+        const model = getDataAccess(context.sourceCode);
+        return {
+          NewExpression(node) {
+            const creation = model.getClientCreation(node);
+            context.report({ node, messageId: 'found', data: { text: creation ? `${creation.library}:${creation.role}` : 'none' } });
+          },
+        };
+      });
+    expect(creations("import { Pool } from './local';\nnew Pool();")).toEqual(['2:1 none']);
+    expect(creations("import { Pool } from '@neondatabase/serverless';\nnew Pool();")).toEqual(['2:1 pg:pool']);
   });
 
   it('memoises classification per node', () => {

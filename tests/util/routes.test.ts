@@ -88,6 +88,17 @@ describe('route model: Express', () => {
     ).toEqual([]);
   });
 
+  it('finds routes in files that import nothing from express: CommonJS route modules, typed and named parameters, this.router', () => {
+    expect(describeRoutes("module.exports = (server) => {\n  server.post('/login', h);\n};", 'routes/auth.js')).toEqual(['2:3 express POST /login []']);
+    expect(describeRoutes("export default (r: IRouter) => { r.delete('/x/:id', h); };")).toEqual(['1:34 express DELETE /x/:id []']);
+    expect(describeRoutes("export function mount(adminRouter) { adminRouter.get('/stats', h); }")).toEqual(['1:38 express GET /stats []']);
+    expect(describeRoutes("class Routes {\n  constructor(private router) {}\n  init() { this.router.patch('/p', h); }\n}")).toEqual(['3:12 express PATCH /p []']);
+  });
+
+  it('finds nothing, cheaply, in a file without router words', () => {
+    expect(describeRoutes("import { z } from 'zod';\nexport const get = (m: Map<string, string>) => m.get('/a', 1);\nhandler.get('/b', h);")).toEqual([]);
+  });
+
   it('keeps 300 registrations inside registerRoutes in order', () => {
     const lines = ['export function registerRoutes(app: Express) {'];
     for (let index = 0; index < 300; index += 1) lines.push(`  app.${index % 2 ? 'post' : 'get'}('/api/d${index % 8}/r${index}', requireAuth, async (req, res) => { res.json({}); });`);

@@ -207,20 +207,20 @@ export function getDatabaseArguments(call: TSESTree.CallExpression, sourceCode: 
   const method = getMemberName(callee);
   if (method === undefined) return [];
   const receiver = unwrapAwait(callee.object);
-  const scope = sourceCode.getScope(call);
 
   const sql = mysqlObjectValue(call, method, sourceCode);
   if (sql) return [{ node: sql, role: 'write' }];
 
   const dataAccess = getDataAccess(sourceCode);
-  const known = clientTable(dataAccess.getClient(receiver));
+  // Resolving the receiver's client is the expensive part: only for methods some client has.
+  const known = CLIENT_TABLES.some((table) => Object.hasOwn(table, method)) ? clientTable(dataAccess.getClient(receiver)) : undefined;
   if (known && Object.hasOwn(known, method)) return byRoles(call, known[method] ?? []);
 
   const prismaKeys = Object.hasOwn(PRISMA_METHODS, method) ? PRISMA_METHODS[method] : undefined;
   if (prismaKeys && isPrismaDelegate(receiver)) {
     const first = call.arguments[0];
     if (!first) return [];
-    const object = resolveObjectExpression(first, scope);
+    const object = resolveObjectExpression(first, sourceCode.getScope(call));
     // prisma.user.create(req.body): the client chose the whole argument, `data` and `select` included.
     if (!object) return isPrismaClientName(receiver) && Object.hasOwn(PRISMA_WRITE_METHODS_SET, method) ? [{ node: first, role: 'write' }] : [];
     const found: DatabaseArgument[] = [];
@@ -249,12 +249,17 @@ export function getDatabaseArguments(call: TSESTree.CallExpression, sourceCode: 
     const roles = Object.hasOwn(methods, method) ? methods[method] : undefined;
     if (roles && matches(receiver)) return byRoles(call, roles);
   }
+  // A `pattern` write is a call whose name matches a write pattern: check that before classifying.
+  if (!dataAccess.matchesWritePattern(call)) return [];
   const patternCall = dataAccess.classifyCall(call);
   if (patternCall?.confidence === 'pattern' && patternCall.kind === 'write' && patternCall.node === call) {
     return call.arguments.flatMap((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? [] : [{ node: argument, role: 'record' as const }]));
   }
   return [];
 }
+
+/** Every table {@link clientTable} can return. */
+const CLIENT_TABLES = [MODEL_METHODS, REPOSITORY_METHODS, MANAGER_METHODS, DOCUMENT_METHODS];
 
 /** The argument roles of a client the data-access model recognised. */
 function clientTable(client: DbClient | undefined): Readonly<Record<string, Roles>> | undefined {
