@@ -2,9 +2,10 @@ import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/util
 
 import { getDottedName, getEnclosingFunction, getPropertyKeyName, isWithin, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
+import { CONNECTION_ROLES, SCRIPT_FILES, SDK_CLIENTS } from '../util/known-modules.js';
 import { getDataAccess, type DbClientCreation } from '../util/data-access.js';
 import { matchesFileGlob } from '../util/file-glob.js';
-import { CONSTRUCT, resolveImportBinding, trackModuleReferences, type TraceMap } from '../util/modules.js';
+import { resolveImportBinding, trackModuleReferences } from '../util/modules.js';
 import { getRouteModel } from '../util/routes.js';
 import { isTestFile } from '../util/secrets.js';
 
@@ -21,24 +22,13 @@ const DEFAULT_CLIENT_MODULES = [
   '**/{prisma,redis,openai,anthropic,llm,ai,db,database,client,clients,pool,knex,sequelize,data-source,datasource}.{ts,js,mts,cts,mjs,cjs}',
   '**/*.{module,client,provider,providers}.{ts,js,mts,cts,mjs,cjs}',
 ];
-const DEFAULT_IGNORE_FILES = ['**/scripts/**', '**/bin/**', '**/seed.{ts,js,mts,cts,mjs,cjs}', '**/seeds/**', '**/migrations/**'];
-
-/** SDK clients: each holds its own HTTP agent, retry and timeout settings. */
-const SDK_CLIENTS: TraceMap<true> = {
-  openai: { [CONSTRUCT]: true, default: { [CONSTRUCT]: true }, OpenAI: { [CONSTRUCT]: true }, AzureOpenAI: { [CONSTRUCT]: true } },
-  '@anthropic-ai/sdk': { [CONSTRUCT]: true, default: { [CONSTRUCT]: true }, Anthropic: { [CONSTRUCT]: true } },
-  '@google/generative-ai': { GoogleGenerativeAI: { [CONSTRUCT]: true } },
-  '@google/genai': { GoogleGenAI: { [CONSTRUCT]: true } },
-  'groq-sdk': { [CONSTRUCT]: true, default: { [CONSTRUCT]: true }, Groq: { [CONSTRUCT]: true } },
-  '@mistralai/mistralai': { Mistral: { [CONSTRUCT]: true } },
-};
+const DEFAULT_IGNORE_FILES = [...SCRIPT_FILES];
 
 /**
  * Database and Redis clients that open connections, as the data-access model names their
  * creations. Not: Drizzle/Mongoose wrappers of an existing connection, HTTP-based clients
  * (Upstash, Vercel KV, Neon's `neon()`), TypeORM repositories and managers.
  */
-const CONNECTION_ROLES = new Set(['pool', 'client', 'db', 'dataSource']);
 const CONNECTION_LIBRARIES = new Set(['pg', 'mysql', 'postgres', 'prisma', 'knex', 'sequelize', 'typeorm', 'redis']);
 const HTTP_CLIENT_MODULES = new Set(['@upstash/redis', '@vercel/kv', '@neondatabase/serverless', 'mongoose']);
 

@@ -2,17 +2,8 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 
 import { findProperty, getDottedName, unwrapExpression } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
-import {
-  CALL,
-  CONSTRUCT,
-  InstanceSet,
-  getRequireSource,
-  resolveImportBinding,
-  trackImplicitGlobalReferences,
-  trackModuleReferences,
-  type TraceMap,
-  type TraceNode,
-} from '../util/modules.js';
+import { PROCESS_LISTENERS, SERVER_MAP, SHUTDOWN_MODULES, SHUTDOWN_NAME } from '../util/known-modules.js';
+import { InstanceSet, getRequireSource, resolveImportBinding, trackImplicitGlobalReferences, trackModuleReferences } from '../util/modules.js';
 
 export type Options = [
   {
@@ -21,37 +12,6 @@ export type Options = [
   },
 ];
 export type MessageIds = 'missingShutdown';
-
-/** What creates a server that `listen()` starts. */
-const SERVER_MAP: TraceMap<true> = {
-  express: { [CALL]: true },
-  http: { createServer: { [CALL]: true }, Server: { [CONSTRUCT]: true } },
-  https: { createServer: { [CALL]: true }, Server: { [CONSTRUCT]: true } },
-  http2: { createServer: { [CALL]: true }, createSecureServer: { [CALL]: true } },
-  fastify: { [CALL]: true, fastify: { [CALL]: true } },
-  koa: { [CONSTRUCT]: true },
-  '@nestjs/core': { NestFactory: { create: { [CALL]: true }, createMicroservice: { [CALL]: true } } },
-};
-
-const PROCESS_LISTENERS: TraceNode<true> = Object.fromEntries(
-  ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener'].map((name) => [name, { [CALL]: true }]),
-);
-
-/** Packages that close the server on a signal (or exist to help do it). */
-const SHUTDOWN_MODULES = [
-  '@godaddy/terminus',
-  'http-terminator',
-  'stoppable',
-  'lightship',
-  'close-with-grace',
-  'http-graceful-shutdown',
-  'exit-hook',
-  'async-exit-hook',
-  'fastify-graceful-shutdown',
-];
-
-/** Calls and imports that say shutdown is handled elsewhere: `enableShutdownHooks()`, `setupGracefulShutdown(server)`. */
-const SHUTDOWN_NAME = /shutdown|graceful|terminus|terminator/iu;
 
 /** Receivers of an app built in another file, accepted only with a port argument: `import app from './app'; app.listen(PORT)`. */
 const APP_NAME = /^(?:app|application|server|httpServer|httpsServer)$/u;
