@@ -4,6 +4,7 @@ import path from 'node:path';
 import type {
   API,
   ASTNode,
+  ASTPath,
   ArrowFunctionExpression,
   BlockStatement,
   CallExpression,
@@ -13,12 +14,13 @@ import type {
   FunctionExpression,
   JSCodeshift,
   TryStatement,
+  VariableDeclarator,
 } from 'jscodeshift';
 
 import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds.js';
 
 import { relativeImport, writeFileAtomic } from './lib/files.js';
-import { parserFor } from './lib/parser.js';
+import { jscodeshiftFor } from './lib/parser.js';
 
 export interface Options {
   /** Where the helper lives (and is created when missing), relative to `root`. */
@@ -69,26 +71,43 @@ interface HandlerSite {
 }
 
 /**
+ * What every file with a route receiver contains: the `express` module, `registerRoutes`, or an
+ * `Express` / `Application` / `Router` type; or a backslash escape that could spell one of them.
+ * A file without any has nothing to wrap or report, and is not parsed.
+ */
+const ROUTE_HINT = /express|Express|registerRoutes|Application|Router|\\[^bfnrtv0-9'"`\\]/u;
+
+/**
  * Wraps async Express handlers and middleware in `asyncHandler(…)`, removes the try/catch whose
  * catch only logs and sends a 500, adds the import, and creates the helper when the project has none.
  */
 export default function transform(file: FileInfo, api: API, options: Options): string | undefined {
-  const j = api.jscodeshift.withParser(parserFor(file.path));
-  if (usesExpressAsyncErrors(j, j(file.source))) return undefined;
+  if (!ROUTE_HINT.test(file.source)) return undefined;
+  const j = jscodeshiftFor(file.path);
+  let root = j(file.source);
+  const index = indexFile(j, root);
+  if (index.usesExpressAsyncErrors) return undefined;
 
   // Sites are judged (and reported, with their original positions) on the input. Pass 1 then
   // edits the text (unwrapping a try block keeps its inner formatting and comments); pass 2 wraps
-  // the handlers on the new text, where recast only has to print the new calls.
-  for (const site of handlerSites(j, j(file.source))) {
+  // the handlers on the new text (the same tree when pass 1 changed nothing), where recast only
+  // has to print the new calls.
+  let sites = handlerSites(index);
+  for (const site of sites) {
     const why = refusal(site);
     if (why !== undefined) api.report(`${position(site.expr)} ${why}`);
   }
-  const cleanedSource = removeBoilerplateCatches(j, file.source, (line) => api.report(line));
-  const root = j(cleanedSource);
+  // Only an async function of this file gets wrapped, unwrapped or marked.
+  if (!sites.some(({ fn }) => fn !== undefined && fn !== 'imported' && fn.async)) return undefined;
+  const cleanedSource = removeBoilerplateCatches(file.source, sites, (line) => api.report(line));
   let changed = cleanedSource !== file.source;
+  if (changed) {
+    root = j(cleanedSource);
+    sites = handlerSites(indexFile(j, root));
+  }
   let wrapped = false;
 
-  for (const site of handlerSites(j, root)) {
+  for (const site of sites) {
     const { fn, expr } = site;
     if (site.alreadyWrapped || fn === 'imported' || !fn?.async) continue;
     if (fn.params.length >= 4) {
@@ -140,49 +159,46 @@ function position(node: ASTNode): string {
 }
 
 /** Every argument of every route registration of the file, arrays of handlers flattened. */
-function handlerSites(j: JSCodeshift, root: Collection): HandlerSite[] {
-  const receivers = routeReceivers(j, root);
+function handlerSites(index: FileIndex): HandlerSite[] {
   const sites: HandlerSite[] = [];
-  if (receivers.size === 0) return sites;
-  root
-    .find(j.CallExpression)
-    .filter((callPath) => isRegistration(callPath.node, receivers))
-    .forEach((callPath) => {
-      const statement = enclosingStatement(callPath);
-      const callee = callPath.node.callee;
-      const method = callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : '';
-      const args = callPath.node.arguments;
-      const add = (expr: ExpressionKind, isLast: boolean, replace: (replacement: ExpressionKind) => void): void => {
-        let alreadyWrapped = false;
-        let fn: HandlerSite['fn'];
-        if (expr.type === 'CallExpression') {
-          alreadyWrapped = true;
-          // Only our own wrappers' functions get their catch boilerplate removed.
-          const inner = expr.arguments[0];
-          if (expr.callee.type === 'Identifier' && WRAPPER_NAMES.has(expr.callee.name) && inner && inner.type !== 'SpreadElement') {
-            fn = resolveFunction(j, root, inner as ExpressionKind);
-          }
-        } else {
-          fn = resolveFunction(j, root, expr);
+  if (index.receivers.size === 0) return sites;
+  for (const callPath of index.routeCalls) {
+    if (!isRegistration(callPath.node, index.receivers)) continue;
+    const statement = enclosingStatement(callPath);
+    const callee = callPath.node.callee;
+    const method = callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : '';
+    const args = callPath.node.arguments;
+    const add = (expr: ExpressionKind, isLast: boolean, replace: (replacement: ExpressionKind) => void): void => {
+      let alreadyWrapped = false;
+      let fn: HandlerSite['fn'];
+      if (expr.type === 'CallExpression') {
+        alreadyWrapped = true;
+        // Only our own wrappers' functions get their catch boilerplate removed.
+        const inner = expr.arguments[0];
+        if (expr.callee.type === 'Identifier' && WRAPPER_NAMES.has(expr.callee.name) && inner && inner.type !== 'SpreadElement') {
+          fn = resolveFunction(index, inner as ExpressionKind);
         }
-        sites.push({ expr, replace, fn, alreadyWrapped, isLast, statement, method });
-      };
-      args.forEach((arg, index) => {
-        if (arg.type === 'ArrayExpression') {
-          arg.elements.forEach((element, elementIndex) => {
-            if (!element || element.type === 'SpreadElement' || element.type === 'RestElement') return;
-            add(element as ExpressionKind, false, (replacement) => {
-              arg.elements[elementIndex] = replacement;
-            });
+      } else {
+        fn = resolveFunction(index, expr);
+      }
+      sites.push({ expr, replace, fn, alreadyWrapped, isLast, statement, method });
+    };
+    args.forEach((arg, argIndex) => {
+      if (arg.type === 'ArrayExpression') {
+        arg.elements.forEach((element, elementIndex) => {
+          if (!element || element.type === 'SpreadElement' || element.type === 'RestElement') return;
+          add(element as ExpressionKind, false, (replacement) => {
+            arg.elements[elementIndex] = replacement;
           });
-          return;
-        }
-        if (arg.type === 'SpreadElement') return;
-        add(arg as ExpressionKind, index === args.length - 1, (replacement) => {
-          args[index] = replacement;
         });
+        return;
+      }
+      if (arg.type === 'SpreadElement') return;
+      add(arg as ExpressionKind, argIndex === args.length - 1, (replacement) => {
+        args[argIndex] = replacement;
       });
     });
+  }
   return sites;
 }
 
@@ -191,52 +207,117 @@ function helperExists(helperFile: string): boolean {
   return ['.ts', '.js', '.mts', '.cts', '.mjs', '.cjs'].some((extension) => existsSync(base + extension));
 }
 
-function usesExpressAsyncErrors(j: JSCodeshift, root: Collection): boolean {
-  const imported = root.find(j.ImportDeclaration, { source: { value: 'express-async-errors' } }).size() > 0;
-  const required = root
-    .find(j.CallExpression, { callee: { type: 'Identifier', name: 'require' } })
-    .filter((p) => {
-      const first = p.node.arguments[0];
-      return first?.type === 'StringLiteral' && first.value === 'express-async-errors';
-    })
-    .size() > 0;
-  return imported || required;
+/** What one traversal of a file tells about its routes and its bindings. */
+interface FileIndex {
+  /** `express-async-errors` is imported or required: Express already forwards rejections. */
+  usesExpressAsyncErrors: boolean;
+  /** Names of the values routes are registered on: `express()`, `Router()` values and router parameters. */
+  receivers: Set<string>;
+  /** Calls of a route method (`x.get(…)`, `x.use(…)`) in source order: the registrations among them have a receiver. */
+  routeCalls: ASTPath<CallExpression>[];
+  /** The first function declaration of each name. */
+  functions: Map<string, FunctionDeclaration>;
+  /** The last declarator of each name: the function it is initialised with, or `'other'`. */
+  variables: Map<string, HandlerFunction | 'other'>;
+  /** Names bound by a named or default import. */
+  imported: Set<string>;
 }
 
-/** Local names bound to the `express` default export. */
-function expressNames(j: JSCodeshift, root: Collection): { express: Set<string>; router: Set<string> } {
+/**
+ * Gathers the file's route model in one traversal: the `express` bindings, the receivers, the
+ * route method calls, and the declarations a handler passed by name can resolve to.
+ */
+function indexFile(j: JSCodeshift, root: Collection): FileIndex {
+  const index: FileIndex = {
+    usesExpressAsyncErrors: false,
+    receivers: new Set(),
+    routeCalls: [],
+    functions: new Map(),
+    variables: new Map(),
+    imported: new Set(),
+  };
+  /** Local names bound to the `express` default export, and to its `Router`. */
   const express = new Set<string>();
   const router = new Set<string>();
-  root.find(j.ImportDeclaration, { source: { value: 'express' } }).forEach((p) => {
-    for (const specifier of p.node.specifiers ?? []) {
-      const local = specifier.local?.name;
-      if (typeof local !== 'string') continue;
-      if (specifier.type === 'ImportDefaultSpecifier' || specifier.type === 'ImportNamespaceSpecifier') express.add(local);
-      else if (specifier.type === 'ImportSpecifier' && specifier.imported.name === 'Router') router.add(local);
-    }
-  });
-  root.find(j.VariableDeclarator).forEach((p) => {
-    const init = p.node.init;
-    if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') return;
-    const source = init.arguments[0];
-    if (source?.type !== 'StringLiteral' || source.value !== 'express') return;
-    if (p.node.id.type === 'Identifier') express.add(p.node.id.name);
-    else if (p.node.id.type === 'ObjectPattern') {
-      for (const property of p.node.id.properties) {
-        if (property.type !== 'ObjectProperty' && property.type !== 'Property') continue;
-        if (property.key.type === 'Identifier' && property.key.name === 'Router' && property.value.type === 'Identifier') {
-          router.add(property.value.name);
+  const declarators: VariableDeclarator[] = [];
+
+  const addParams = (name: string | undefined, params: readonly ASTNode[]): void => {
+    params.forEach((param, paramIndex) => {
+      if (param.type !== 'Identifier') return;
+      const annotation = param.typeAnnotation?.type === 'TSTypeAnnotation' ? param.typeAnnotation.typeAnnotation : undefined;
+      let typeName: string | undefined;
+      if (annotation?.type === 'TSTypeReference') {
+        const typeNode = annotation.typeName;
+        if (typeNode.type === 'Identifier') typeName = typeNode.name;
+        else if (typeNode.type === 'TSQualifiedName' && typeNode.right.type === 'Identifier') typeName = typeNode.right.name;
+      }
+      if ((name === 'registerRoutes' && paramIndex === 0) || (typeName !== undefined && ROUTER_TYPES.has(typeName))) {
+        index.receivers.add(param.name);
+      }
+    });
+  };
+
+  // Visited from the collection's own root path, so the paths are the ones `find` would give.
+  j.types.visit(root.paths()[0] as unknown as ASTNode, {
+    visitImportDeclaration(importPath) {
+      const declaration = importPath.node;
+      if (declaration.source.value === 'express-async-errors') index.usesExpressAsyncErrors = true;
+      for (const specifier of declaration.specifiers ?? []) {
+        const local = specifier.local?.name;
+        if (typeof local !== 'string') continue;
+        if (specifier.type !== 'ImportNamespaceSpecifier') index.imported.add(local);
+        if (declaration.source.value !== 'express') continue;
+        if (specifier.type === 'ImportDefaultSpecifier' || specifier.type === 'ImportNamespaceSpecifier') express.add(local);
+        else if (specifier.imported.name === 'Router') router.add(local);
+      }
+      this.traverse(importPath);
+    },
+    visitVariableDeclarator(declaratorPath) {
+      const { id, init } = declaratorPath.node;
+      declarators.push(declaratorPath.node);
+      if (id.type === 'Identifier') {
+        index.variables.set(id.name, init?.type === 'ArrowFunctionExpression' || init?.type === 'FunctionExpression' ? init : 'other');
+      }
+      if (init?.type === 'ArrowFunctionExpression' || init?.type === 'FunctionExpression') {
+        addParams(id.type === 'Identifier' ? id.name : undefined, init.params);
+      }
+      const source = init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' ? init.arguments[0] : undefined;
+      if (source?.type === 'StringLiteral' && source.value === 'express') {
+        if (id.type === 'Identifier') express.add(id.name);
+        else if (id.type === 'ObjectPattern') {
+          for (const property of id.properties) {
+            if (property.type !== 'ObjectProperty' && property.type !== 'Property') continue;
+            if (property.key.type === 'Identifier' && property.key.name === 'Router' && property.value.type === 'Identifier') {
+              router.add(property.value.name);
+            }
+          }
         }
       }
-    }
+      this.traverse(declaratorPath);
+    },
+    visitFunctionDeclaration(functionPath) {
+      const node = functionPath.node;
+      const name = node.id?.type === 'Identifier' ? node.id.name : undefined;
+      if (name !== undefined && !index.functions.has(name)) index.functions.set(name, node);
+      addParams(name, node.params);
+      this.traverse(functionPath);
+    },
+    visitArrowFunctionExpression(arrowPath) {
+      addParams(undefined, arrowPath.node.params);
+      this.traverse(arrowPath);
+    },
+    visitCallExpression(callPath) {
+      const { callee, arguments: args } = callPath.node;
+      if (callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && ROUTE_METHODS.has(callee.property.name)) {
+        index.routeCalls.push(callPath);
+      } else if (callee.type === 'Identifier' && callee.name === 'require') {
+        const first = args[0];
+        if (first?.type === 'StringLiteral' && first.value === 'express-async-errors') index.usesExpressAsyncErrors = true;
+      }
+      this.traverse(callPath);
+    },
   });
-  return { express, router };
-}
 
-/** Names of the values routes are registered on: `express()`, `Router()` values and router parameters. */
-function routeReceivers(j: JSCodeshift, root: Collection): Set<string> {
-  const { express, router } = expressNames(j, root);
-  const receivers = new Set<string>();
   const isRouterFactory = (init: ASTNode | null | undefined): boolean => {
     if (init?.type !== 'CallExpression') return false;
     const callee = init.callee;
@@ -249,33 +330,10 @@ function routeReceivers(j: JSCodeshift, root: Collection): Set<string> {
       callee.property.name === 'Router'
     );
   };
-  root.find(j.VariableDeclarator).forEach((p) => {
-    if (p.node.id.type === 'Identifier' && isRouterFactory(p.node.init)) receivers.add(p.node.id.name);
-  });
-
-  const addParams = (name: string | undefined, params: readonly ASTNode[]): void => {
-    params.forEach((param, index) => {
-      if (param.type !== 'Identifier') return;
-      const annotation = param.typeAnnotation?.type === 'TSTypeAnnotation' ? param.typeAnnotation.typeAnnotation : undefined;
-      let typeName: string | undefined;
-      if (annotation?.type === 'TSTypeReference') {
-        const typeNode = annotation.typeName;
-        if (typeNode.type === 'Identifier') typeName = typeNode.name;
-        else if (typeNode.type === 'TSQualifiedName' && typeNode.right.type === 'Identifier') typeName = typeNode.right.name;
-      }
-      if ((name === 'registerRoutes' && index === 0) || (typeName !== undefined && ROUTER_TYPES.has(typeName))) {
-        receivers.add(param.name);
-      }
-    });
-  };
-  root.find(j.FunctionDeclaration).forEach((p) => addParams(p.node.id?.type === 'Identifier' ? p.node.id.name : undefined, p.node.params));
-  root.find(j.VariableDeclarator).forEach((p) => {
-    const init = p.node.init;
-    if (init?.type !== 'ArrowFunctionExpression' && init?.type !== 'FunctionExpression') return;
-    addParams(p.node.id.type === 'Identifier' ? p.node.id.name : undefined, init.params);
-  });
-  root.find(j.ArrowFunctionExpression).forEach((p) => addParams(undefined, p.node.params));
-  return receivers;
+  for (const declarator of declarators) {
+    if (declarator.id.type === 'Identifier' && isRouterFactory(declarator.init)) index.receivers.add(declarator.id.name);
+  }
+  return index;
 }
 
 /** `app.get(…)`, `router.use(…)`, `app.route('/x').get(…).post(…)`. */
@@ -299,25 +357,16 @@ function isRouteChain(node: ASTNode, receivers: Set<string>): boolean {
  * The function an argument stands for: itself when inline, its declaration in this file when
  * passed by name, `'imported'` when it comes from another module (or a member), else undefined.
  */
-function resolveFunction(j: JSCodeshift, root: Collection, expr: ExpressionKind): HandlerFunction | 'imported' | undefined {
+function resolveFunction(index: FileIndex, expr: ExpressionKind): HandlerFunction | 'imported' | undefined {
   if (expr.type === 'ArrowFunctionExpression' || expr.type === 'FunctionExpression') return expr;
   if (expr.type === 'MemberExpression') return 'imported';
   if (expr.type !== 'Identifier') return undefined;
-  const name = expr.name;
-  const declared = root.find(j.FunctionDeclaration, { id: { name } });
-  if (declared.size() > 0) return declared.get().node as FunctionDeclaration;
-  let found: HandlerFunction | 'other' | undefined;
-  root.find(j.VariableDeclarator, { id: { type: 'Identifier', name } }).forEach((p) => {
-    const init = p.node.init;
-    found = init?.type === 'ArrowFunctionExpression' || init?.type === 'FunctionExpression' ? init : 'other';
-  });
+  const declared = index.functions.get(expr.name);
+  if (declared) return declared;
+  const found = index.variables.get(expr.name);
   if (found === 'other') return undefined;
   if (found) return found;
-  const imported =
-    root.find(j.ImportSpecifier, { local: { name } }).size() +
-      root.find(j.ImportDefaultSpecifier, { local: { name } }).size() >
-    0;
-  return imported ? 'imported' : undefined;
+  return index.imported.has(expr.name) ? 'imported' : undefined;
 }
 
 interface TextEdit {
@@ -331,11 +380,10 @@ interface TextEdit {
  * that will be (or is) wrapped by the statements of its try block, as a text edit so the inner
  * statements keep their formatting and comments. Returns the new source.
  */
-function removeBoilerplateCatches(j: JSCodeshift, source: string, report: (line: string) => void): string {
-  const root = j(source);
+function removeBoilerplateCatches(source: string, sites: readonly HandlerSite[], report: (line: string) => void): string {
   const edits: TextEdit[] = [];
   const seen = new Set<HandlerFunction>();
-  for (const site of handlerSites(j, root)) {
+  for (const site of sites) {
     const fn = site.fn;
     if (!fn || fn === 'imported' || !fn.async || fn.params.length >= 4 || seen.has(fn)) continue;
     seen.add(fn);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { API, ASTPath, CallExpression, Collection, FileInfo, JSCodeshift } from 'jscodeshift';
 
 import { relativeImport, writeFileAtomic } from './lib/files.js';
-import { parserFor } from './lib/parser.js';
+import { jscodeshiftFor } from './lib/parser.js';
 
 export interface Options {
   /** Project root that `loggerModule` is resolved against. Default: `process.cwd()`. */
@@ -43,7 +43,7 @@ export default function transform(file: FileInfo, api: API, options: Options = {
     return undefined;
   }
 
-  const j = api.jscodeshift.withParser(parserFor(file.path));
+  const j = jscodeshiftFor(file.path);
   const rootNode = j(file.source);
   if (hasClientDirective(j, rootNode) || (/\.[jt]sx$/u.test(file.path) && rootNode.find(j.JSXElement).size() > 0)) {
     api.report('1:1 client code (React component or \'use client\'): console calls left alone');

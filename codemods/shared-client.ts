@@ -2,10 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { API, ASTPath, Collection, FileInfo, JSCodeshift } from 'jscodeshift';
-import jscodeshift from 'jscodeshift';
 
 import { relativeImport, writeFileAtomic } from './lib/files.js';
-import { parserFor } from './lib/parser.js';
+import { jscodeshiftFor } from './lib/parser.js';
 
 /**
  * shared-client: moves module-level SDK / database clients scattered over a project into one
@@ -197,12 +196,23 @@ function propertyKeyName(node: Node): string | undefined {
   return stringValue(node);
 }
 
-function collectBindings(j: JSCodeshift, root: Collection, preset: Preset): Binding[] {
+/** A backslash escape in a string or a name could spell a module name the text check would miss. */
+const ESCAPE = /\\[^bfnrtv0-9'"`\\]/u;
+
+/**
+ * Whether a file may bind one of the preset's clients: it names one of its modules in a string
+ * (or holds an escape that could spell one). A file that does not is neither parsed nor changed.
+ */
+function mayBindClient(source: string, preset: Preset): boolean {
+  return preset.sources.some(({ module }) => source.includes(`'${module}'`) || source.includes(`"${module}"`)) || ESCAPE.test(source);
+}
+
+function collectBindings(imports: readonly Node[], declarators: readonly Node[], preset: Preset): Binding[] {
   const bindings: Binding[] = [];
-  root.find(j.ImportDeclaration).forEach((importPath) => {
-    const declaration = importPath.node;
+  for (const declaration of imports) {
+    if (declaration.type !== 'ImportDeclaration') continue;
     const source = preset.sources.find((candidate) => candidate.module === declaration.source.value);
-    if (!source) return;
+    if (!source) continue;
     for (const specifier of declaration.specifiers ?? []) {
       const local = specifier.local?.name;
       if (typeof local !== 'string') continue;
@@ -210,12 +220,13 @@ function collectBindings(j: JSCodeshift, root: Collection, preset: Preset): Bind
       else if (specifier.type === 'ImportDefaultSpecifier') bindings.push({ local, source, asModule: !source.defaultIsClient });
       else if (specifier.imported.name === source.name) bindings.push({ local, source, asModule: false });
     }
-  });
-  root.find(j.VariableDeclarator).forEach((declaratorPath) => {
-    const { id, init } = declaratorPath.node;
+  }
+  for (const declarator of declarators) {
+    if (declarator.type !== 'VariableDeclarator') continue;
+    const { id, init } = declarator;
     const module = requiredModule(init);
     const source = preset.sources.find((candidate) => candidate.module === module);
-    if (!source) return;
+    if (!source) continue;
     if (id.type === 'Identifier') {
       bindings.push({ local: id.name, source, asModule: !source.defaultIsClient });
     } else if (id.type === 'ObjectPattern') {
@@ -225,7 +236,7 @@ function collectBindings(j: JSCodeshift, root: Collection, preset: Preset): Bind
         bindings.push({ local: property.value.name, source, asModule: false });
       }
     }
-  });
+  }
   return bindings;
 }
 
@@ -345,8 +356,38 @@ function hasModuleLevelSetup(j: JSCodeshift, root: Collection, local: string): b
   );
 }
 
+/** Whether a `new` or call expression's callee has the shape of a client: `Client` or `module.Client`. */
+function clientShapedCallee(callee: Node): boolean {
+  if (callee.type === 'Identifier') return true;
+  return callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.property.type === 'Identifier';
+}
+
 function findInstantiations(j: JSCodeshift, root: Collection, source: string, preset: Preset): Instantiation[] {
-  const bindings = collectBindings(j, root, preset);
+  // One traversal gathers the bindings and the expressions that may create a client; the
+  // expressions are judged once every binding of the file is known.
+  const imports: Node[] = [];
+  const declarators: Node[] = [];
+  const creations: { path: ASTPath; isCall: boolean }[] = [];
+  // Visited from the collection's own root path, so the paths are the ones `find` would give.
+  j.types.visit(root.paths()[0] as unknown as Node, {
+    visitImportDeclaration(importPath) {
+      imports.push(importPath.node);
+      this.traverse(importPath);
+    },
+    visitVariableDeclarator(declaratorPath) {
+      declarators.push(declaratorPath.node);
+      this.traverse(declaratorPath);
+    },
+    visitNewExpression(expressionPath) {
+      if (clientShapedCallee(expressionPath.node.callee)) creations.push({ path: expressionPath as ASTPath, isCall: false });
+      this.traverse(expressionPath);
+    },
+    visitCallExpression(expressionPath) {
+      if (clientShapedCallee(expressionPath.node.callee)) creations.push({ path: expressionPath as ASTPath, isCall: true });
+      this.traverse(expressionPath);
+    },
+  });
+  const bindings = collectBindings(imports, declarators, preset);
   if (bindings.length === 0) return [];
   const found: Instantiation[] = [];
   const visit = (expressionPath: ASTPath, isCall: boolean): void => {
@@ -397,13 +438,12 @@ function findInstantiations(j: JSCodeshift, root: Collection, source: string, pr
     const foreign = foreignNames(j, argumentPaths);
     if (foreign.length > 0) instantiation.refusal = `client options use ${foreign.map((name) => `\`${name}\``).join(', ')}, which the shared module cannot see`;
   };
-  root.find(j.NewExpression).forEach((expressionPath) => visit(expressionPath, false));
-  root.find(j.CallExpression).forEach((expressionPath) => visit(expressionPath, true));
+  for (const creation of creations) visit(creation.path, creation.isCall);
   return found.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 function parse(file: SourceFile): { j: JSCodeshift; root: Collection } {
-  const j = jscodeshift.withParser(parserFor(file.path));
+  const j = jscodeshiftFor(file.path);
   return { j, root: j(file.source) };
 }
 
@@ -447,7 +487,7 @@ export function planSharedClient(files: readonly (string | SourceFile)[], option
 
   for (const entry of files) {
     const file = readSource(entry);
-    if (file.path === modulePath) continue;
+    if (file.path === modulePath || !mayBindClient(file.source, preset)) continue;
     const { j, root } = parse(file);
     for (const instantiation of findInstantiations(j, root, file.source, preset)) {
       if (instantiation.refusal === undefined && instantiation.declaration) sites.push(toSite(file.path, instantiation));
@@ -472,19 +512,26 @@ function relativeToCwd(file: string): string {
   return path.relative(process.cwd(), file).split(path.sep).join('/');
 }
 
+/** A run's files (resolved) and, once computed, its plan. */
+interface RunPlan {
+  files: ReadonlySet<string>;
+  plan?: SharedClientPlan;
+}
+
 /** One plan per run: `runTransform` passes the same options object for every file. */
-const planCache = new WeakMap<object, SharedClientPlan>();
+const runPlans = new WeakMap<object, RunPlan>();
 
 function planFor(file: FileInfo, options: Options): SharedClientPlan {
   const self = { path: file.path, source: file.source };
   if (!options.files) return planSharedClient([self], options);
-  const filePath = path.resolve(file.path);
-  if (!options.files.some((entry) => path.resolve(entry) === filePath)) return planSharedClient([...options.files, self], options);
-  const cached = planCache.get(options);
-  if (cached) return cached;
-  const plan = planSharedClient(options.files, options);
-  planCache.set(options, plan);
-  return plan;
+  let run = runPlans.get(options);
+  if (!run) {
+    run = { files: new Set(options.files.map((entry) => path.resolve(entry))) };
+    runPlans.set(options, run);
+  }
+  if (!run.files.has(path.resolve(file.path))) return planSharedClient([...options.files, self], options);
+  run.plan ??= planSharedClient(options.files, options);
+  return run.plan;
 }
 
 type Comment = ReturnType<JSCodeshift['commentLine']>;
@@ -527,11 +574,12 @@ function removeStatement(statementPath: ASTPath, heir?: Node): void {
 }
 
 export default function transform(file: FileInfo, api: API, options: Options = {}): string | undefined {
+  if (!mayBindClient(file.source, presets[presetOf(options)])) return undefined;
   const plan = planFor(file, options);
   const filePath = path.resolve(file.path);
   if (filePath === plan.modulePath) return undefined;
   const preset = presets[plan.preset];
-  const j = api.jscodeshift.withParser(parserFor(file.path));
+  const j = jscodeshiftFor(file.path);
   const root = j(file.source);
   const instantiations = findInstantiations(j, root, file.source, preset);
   if (instantiations.length === 0) return undefined;

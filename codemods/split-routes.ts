@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import jscodeshift, { type API, type FileInfo } from 'jscodeshift';
+import type { API, FileInfo } from 'jscodeshift';
 
 import { relativeImport, writeFileAtomic } from './lib/files.js';
-import { parserFor } from './lib/parser.js';
+import { jscodeshiftFor, parserFor } from './lib/parser.js';
 import {
   type AstNode,
   type Declaration,
@@ -331,7 +331,7 @@ function isMiddleware(first: AstNode | undefined): boolean {
 function plan(filePath: string, options: Options, source: string): SplitResult {
   const report: string[] = [];
   const files = new Map<string, string>();
-  const j = jscodeshift.withParser(parserFor(filePath));
+  const j = jscodeshiftFor(filePath);
   const program = (j(source).get() as { node: { program: AstNode } }).node.program;
   // `'use strict'` and other directives: babel's `program.directives`, or (estree) leading statements.
   const allStatements = childList(program, 'body');

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { API, ASTNode, FileInfo } from 'jscodeshift';
 
 import { relativeImport, writeFileAtomic } from './lib/files.js';
-import { parserFor } from './lib/parser.js';
+import { jscodeshiftFor } from './lib/parser.js';
 
 export interface Options {
   /** The pg helper module, relative to `root`; created when missing. Default `src/db/withTransaction.ts`. */
@@ -56,7 +56,7 @@ const NOT_CLIENT = /redis|http|api|stripe|openai|anthropic|s3|queue|cache|mail|s
 const TRANSACTION_HANDLE = /^trx?$/u;
 
 export default function transform(file: FileInfo, api: API, options: Options = {}): string | undefined {
-  const j = api.jscodeshift.withParser(parserFor(file.path));
+  const j = jscodeshiftFor(file.path);
   // Offsets are taken on LF text (the parser sees it so); CRLF is restored at the end.
   const crlf = file.source.includes('\r\n');
   const source = crlf ? file.source.replace(/\r\n/gu, '\n') : file.source;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 
-import jscodeshift, { type API, type FileInfo, type Transform } from 'jscodeshift';
+import type { API, FileInfo, Transform } from 'jscodeshift';
 
 import { writeFileAtomic } from './files.js';
-import { parserFor } from './parser.js';
+import { jscodeshiftFor } from './parser.js';
 
 export interface CodemodReport {
   /** Files whose content the transform changed (written unless `dry`). */
@@ -36,7 +36,7 @@ export interface FileResult {
 export function transformFile(transform: Transform, file: string, options: RunOptions): FileResult {
   const source = readFileSync(file, 'utf8');
   const info: FileInfo = { path: file, source };
-  const j = jscodeshift.withParser(parserFor(file));
+  const j = jscodeshiftFor(file);
   const reports: string[] = [];
   const api: API = { j, jscodeshift: j, stats: () => undefined, report: (message: string) => reports.push(message) };
   const output = transform(info, api, options);

@@ -6,7 +6,7 @@ import jscodeshift from 'jscodeshift';
 import transform, { HELPER_SOURCE } from '../../codemods/async-handler.js';
 import { parserFor } from '../../codemods/lib/parser.js';
 import { runTransform } from '../../codemods/lib/run.js';
-import { copyProject, defineFixtureTests, fixtureCases, listSourceFiles, typecheck } from './harness.js';
+import { applyTransform, copyProject, defineFixtureTests, fixtureCases, listSourceFiles, typecheck } from './harness.js';
 
 /** The lines a fixture's input makes the transform report. */
 function reportsOf(name: string): string[] {
@@ -34,6 +34,19 @@ describe('async-handler', () => {
     expect(reportsOf('array-handlers')).toEqual(['10:40 `controller.update` is defined in another module: wrap it by hand if it is async']);
     expect(reportsOf('nested-routers')).toEqual([]);
     expect(reportsOf('express-async-errors')).toEqual([]);
+  });
+
+  it('leaves a file with no route receiver alone without parsing it', () => {
+    // It would not parse: only the text check can let it through unchanged.
+    const source = 'export async function load(id: string) {\n  return db.find(id) +;\n}\n';
+    expect(applyTransform(transform, source, 'src/jobs/load.ts', { dry: true })).toBe(source);
+  });
+
+  it('still finds the express module when its name is spelled with an escape', () => {
+    const source = "import web from 'ex\\u0070ress';\n\nconst app = web();\n\napp.get('/', async (req, res) => {\n  res.json(await load());\n});\n";
+    expect(applyTransform(transform, source, 'project/src/app.ts', { dry: true, root: 'project' })).toBe(
+      "import web from 'ex\\u0070ress';\nimport { asyncHandler } from './middleware/asyncHandler';\n\nconst app = web();\n\napp.get('/', asyncHandler(async (req, res) => {\n  res.json(await load());\n}));\n",
+    );
   });
 
   it('migrates a project: wraps handlers, removes the 500 boilerplate, creates the helper, type-checks, and is idempotent', () => {

@@ -5,7 +5,7 @@ import jscodeshift from 'jscodeshift';
 
 import transform, { normalizeOptions, planSharedClient } from '../../codemods/shared-client.js';
 import { runTransform } from '../../codemods/lib/run.js';
-import { copyProject, defineFixtureTests, listSourceFiles, typecheck } from './harness.js';
+import { applyTransform, copyProject, defineFixtureTests, listSourceFiles, typecheck } from './harness.js';
 
 describe('shared-client', () => {
   defineFixtureTests('shared-client', transform);
@@ -26,6 +26,21 @@ describe('shared-client', () => {
       '8:16 client not created as `const name = …` on its own; move it to the shared module by hand',
       '11:12 client created inside a function or class (per call); create it once and import the shared instance',
     ]);
+  });
+
+  it('leaves a file that names no client module alone without parsing it, in the plan too', () => {
+    // Neither would parse: only the text check can let them through unchanged.
+    const other = { path: 'src/broken.ts', source: 'export const x = ;\n' };
+    const file = { path: 'src/service.ts', source: "import { Pool } from 'pg';\n\nexport function size(pool: Pool) {\n  return pool.totalCount +;\n}\n" };
+    expect(planSharedClient([other, file], { dry: true }).sites).toEqual([]);
+    expect(applyTransform(transform, file.source, file.path, { dry: true })).toBe(file.source);
+  });
+
+  it('still finds the client module when its name is spelled with an escape', () => {
+    const source = "import OpenAI from 'open\\u0061i';\n\nconst openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n\nexport const models = () => openai.models.list();\n";
+    expect(applyTransform(transform, source, 'project/src/ai.ts', { dry: true, root: 'project' })).toBe(
+      "import { openai } from './config/openai';\n\nexport const models = () => openai.models.list();\n",
+    );
   });
 
   function relativeLines(dir: string, lines: readonly string[]): string[] {
