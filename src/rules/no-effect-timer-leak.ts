@@ -48,6 +48,10 @@ const RELEASE_METHODS = ['disconnect', 'unobserve', 'close', 'unsubscribe', 'abo
 const EFFECT_HOOKS = ['useEffect', 'useLayoutEffect', 'useInsertionEffect'];
 const REACT_MODULES = ['react', 'preact/hooks', 'preact/compat'];
 
+/** Built once: module constants, so import tracking's per-map caches apply. */
+const GLOBAL_TRACE_MAP = globalTraceMap();
+const EFFECT_TRACE_MAP = effectTraceMap();
+
 function globalTraceMap(): TraceMap<TimerInfo | ResourceInfo> {
   const timers: TraceNode<TimerInfo | ResourceInfo> = {};
   for (const info of Object.values(TIMERS)) timers[info.name] = { [CALL]: info };
@@ -432,7 +436,7 @@ export default createRule<Options, MessageIds>({
         calls.push(node);
       },
       'Program:exit'(): void {
-        const effects = trackModuleReferences(sourceCode, effectTraceMap()).filter(
+        const effects = trackModuleReferences(sourceCode, EFFECT_TRACE_MAP).filter(
           (reference) => reference.type === CALL && reference.node.type === AST_NODE_TYPES.CallExpression,
         );
         const isJsxFile = /\.[cm]?[jt]sx$/u.test(context.filename);
@@ -443,7 +447,7 @@ export default createRule<Options, MessageIds>({
 
         const timers = new Map<TSESTree.Node, TimerInfo>();
         const resources = new Map<TSESTree.Node, ResourceInfo>();
-        for (const reference of trackImplicitGlobalReferences(sourceCode, globalTraceMap())) {
+        for (const reference of trackImplicitGlobalReferences(sourceCode, GLOBAL_TRACE_MAP)) {
           if (reference.type === CALL) timers.set(reference.node, reference.info as TimerInfo);
           else if (reference.type === CONSTRUCT) resources.set(reference.node, reference.info as ResourceInfo);
         }

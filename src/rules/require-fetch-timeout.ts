@@ -97,6 +97,7 @@ const GLOBAL_TRACE_MAP: TraceMap<CallKind> = {
 
 /** React hooks that only run in the browser: a file importing one is client code. */
 const CLIENT_ONLY_HOOKS = ['useState', 'useEffect', 'useLayoutEffect', 'useReducer', 'useTransition', 'useOptimistic'];
+const CLIENT_HOOKS_MAP: TraceMap<true> = { react: Object.fromEntries(CLIENT_ONLY_HOOKS.map((hook) => [hook, { [READ]: true }])) };
 
 export default createRule<Options, MessageIds>({
   name: 'require-fetch-timeout',
@@ -401,7 +402,7 @@ function isClientFile(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   for (const statement of sourceCode.ast.body) {
     if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive === 'use client') return true;
   }
-  return trackModuleReferences(sourceCode, { react: Object.fromEntries(CLIENT_ONLY_HOOKS.map((hook) => [hook, { [READ]: true }])) })
+  return trackModuleReferences(sourceCode, CLIENT_HOOKS_MAP)
     .some((reference) => reference.type === READ);
 }
 

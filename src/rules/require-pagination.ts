@@ -2,7 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 
 import { findProperty, getDottedName, getMemberName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
-import { getDataAccess, type DbCall } from '../util/data-access.js';
+import { continuesChain, getDataAccess, type DbCall } from '../util/data-access.js';
 import { setObjectProperties } from '../util/fix.js';
 import { chainMethodNames, QueryResults } from '../util/query-results.js';
 import { RequestInputTracker, type RequestInputSource } from '../util/request-input.js';
@@ -110,7 +110,9 @@ export default createRule<Options, MessageIds>({
     let tracker: RequestInputTracker | undefined;
 
     function collect(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void {
-      candidates.push(node);
+      // A call in the middle of a chain is at most a Redis pipeline step, never a list read with a
+      // limit to check: most calls are dropped here without being classified.
+      if (!continuesChain(node)) candidates.push(node);
       if (node.type !== AST_NODE_TYPES.CallExpression) return;
       const callee = unwrapExpression(node.callee);
       const caller = enclosingFunction(node);
@@ -196,7 +198,7 @@ export default createRule<Options, MessageIds>({
       if (call.method === 'groupBy' || call.method === 'distinct' || call.method === 'stream') return false;
       if (call.sql !== undefined) {
         // A LIMIT in a subquery or CTE (`SELECT * FROM (SELECT … LIMIT 10) t`) bounds it in practice.
-        if (/\bGROUP\s+BY\b|\bFOR\s+(?:NO\s+KEY\s+)?(?:UPDATE|SHARE)\b|\bLIMIT\b|\bFETCH\s+(?:FIRST|NEXT)\b/iu.test(call.sql)) return false;
+        if (/\bGROUP\s+BY\b|\bFOR\s+(?:NO\s+KEY\s+)?(?:UPDATE|SHARE)\b|\bLIMIT\b|\bFETCH\s+(?:FIRST|NEXT)\b/i.test(call.sql)) return false;
         if (uniqueLookup && isUniqueLookup(call.sql, uniqueLookup)) return false;
       }
       if (call.library === 'mongoose' && call.method === 'aggregate' && groupsDocuments(call.node)) return false;
@@ -388,7 +390,7 @@ export default createRule<Options, MessageIds>({
         return undefined;
       }
       const trimmed = raw.replace(/[\s;]*$/u, '');
-      if (/\bOFFSET\b/iu.test(trimmed)) return undefined; // MySQL wants LIMIT before OFFSET
+      if (/\bOFFSET\b/i.test(trimmed)) return undefined; // MySQL wants LIMIT before OFFSET
       const at = start + trimmed.length;
       return { code: `LIMIT ${limit}`, fix: (fixer) => fixer.insertTextAfterRange([at, at], ` LIMIT ${limit}`) };
     }
@@ -410,8 +412,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function isUniqueLookup(sql: string, pattern: RegExp): boolean {
-      const where = /\bWHERE\b([^]*)$/iu.exec(sql)?.[1];
-      return where !== undefined && pattern.test(where) && !/\bOR\b/iu.test(where);
+      const where = /\bWHERE\b([^]*)$/i.exec(sql)?.[1];
+      return where !== undefined && pattern.test(where) && !/\bOR\b/i.test(where);
     }
 
     function groupsDocuments(node: TSESTree.Node): boolean {

@@ -389,6 +389,9 @@ export interface SqlInfo {
   limitParameter?: number;
 }
 
+// SQL keyword patterns are case-insensitive without the `u` flag: V8 runs `\b` under `iu` on a
+// slow path (10 to 50 times slower on query text), and the keywords are ASCII.
+
 /**
  * Classifies SQL text by its first keyword: SELECT/WITH…SELECT/SHOW are reads, INSERT/UPDATE/DELETE/
  * MERGE/DDL writes (RETURNING does not change that), BEGIN/COMMIT/ROLLBACK transaction control.
@@ -402,25 +405,25 @@ export function classifySql(text: string): SqlInfo {
   const top = topLevel(body);
   let command = first;
   if (first === 'WITH') {
-    const main = /\b(SELECT|INSERT|UPDATE|DELETE|MERGE)\b/iu.exec(top.slice(4))?.[1]?.toUpperCase();
+    const main = /\b(SELECT|INSERT|UPDATE|DELETE|MERGE)\b/i.exec(top.slice(4))?.[1]?.toUpperCase();
     command = main ?? 'WITH';
-    const modifies = /\b(?:INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+\S+\s+SET)\b/iu.test(body);
+    const modifies = /\b(?:INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+\S+\s+SET)\b/i.test(body);
     if (command === 'SELECT' && modifies) return { command, kind: 'write', table: sqlTable(command, top) };
   }
   const control = SQL_TRANSACTION[command];
-  if (control !== undefined && (command !== 'START' || /^START\s+TRANSACTION\b/iu.test(body))) {
+  if (control !== undefined && (command !== 'START' || /^START\s+TRANSACTION\b/i.test(body))) {
     return { command, kind: 'transaction', transaction: control };
   }
   if (SQL_READ.has(command)) {
-    const hasLimit = /\bLIMIT\b|\bFETCH\s+(?:FIRST|NEXT)\b|\bTOP\s*\(?\s*\d/iu.test(top);
-    const limitParameter = /\bLIMIT\s+\$(\d+)/iu.exec(top)?.[1];
+    const hasLimit = /\bLIMIT\b|\bFETCH\s+(?:FIRST|NEXT)\b|\bTOP\s*\(?\s*\d/i.test(top);
+    const limitParameter = /\bLIMIT\s+\$(\d+)/i.exec(top)?.[1];
     return {
       command,
       kind: 'read',
       isList: command === 'SELECT' ? selectIsList(top) : command !== 'EXPLAIN',
       hasLimit,
       table: sqlTable(command, top),
-      isBatched: /\bIN\s*\(|=\s*ANY\s*\(/iu.test(body),
+      isBatched: /\bIN\s*\(|=\s*ANY\s*\(/i.test(body),
       ...(limitParameter === undefined ? {} : { limitParameter: Number(limitParameter) }),
     };
   }
@@ -429,7 +432,7 @@ export function classifySql(text: string): SqlInfo {
       command,
       kind: 'write',
       table: sqlTable(command, top),
-      isBatched: /\bIN\s*\(|=\s*ANY\s*\(|\bVALUES\s*\([^]*?\)\s*,\s*\(|\bunnest\s*\(/iu.test(body) || (command === 'INSERT' && /\bSELECT\b/iu.test(top)),
+      isBatched: /\bIN\s*\(|=\s*ANY\s*\(|\bVALUES\s*\([^]*?\)\s*,\s*\(|\bunnest\s*\(/i.test(body) || (command === 'INSERT' && /\bSELECT\b/i.test(top)),
     };
   }
   return { command, kind: 'unknown' };
@@ -484,27 +487,27 @@ function topLevel(text: string): string {
 }
 
 function selectIsList(top: string): boolean {
-  const from = /\bFROM\b/iu.exec(top);
+  const from = /\bFROM\b/i.exec(top);
   if (!from) return false;
-  const hasGroupBy = /\bGROUP\s+BY\b/iu.test(top);
-  const list = top.slice(top.search(/\bSELECT\b/iu) + 6, from.index);
+  const hasGroupBy = /\bGROUP\s+BY\b/i.test(top);
+  const list = top.slice(top.search(/\bSELECT\b/i) + 6, from.index);
   const items = list.split(',');
   const aggregate = /^\s*(?:COUNT|SUM|AVG|MIN|MAX|BOOL_AND|BOOL_OR|EVERY|STRING_AGG|ARRAY_AGG|JSON_AGG|JSONB_AGG|GROUP_CONCAT|EXISTS)\s*\(\s*\)(?:\s*::\s*\w+)?(?:\s+(?:AS\s+)?[\w"`]+)?\s*$/iu;
   if (!hasGroupBy && items.every((item) => aggregate.test(item))) return false;
   // A primary-key lookup returns one row: `WHERE id = $1`, `WHERE u.id = ?`.
-  const where = /\bWHERE\b([^]*)$/iu.exec(top)?.[1] ?? '';
-  if (PRIMARY_KEY_LOOKUP.test(where) && !/\bOR\b/iu.test(where)) return false;
+  const where = /\bWHERE\b([^]*)$/i.exec(top)?.[1] ?? '';
+  if (PRIMARY_KEY_LOOKUP.test(where) && !/\bOR\b/i.test(where)) return false;
   return true;
 }
 
 function sqlTable(command: string, top: string): string | undefined {
   const patterns: Record<string, RegExp> = {
-    SELECT: /\bFROM\s+([\w."`[\]]+)/iu,
+    SELECT: /\bFROM\s+([\w."`[\]]+)/i,
     INSERT: /^\s*INSERT\s+(?:IGNORE\s+)?INTO\s+([\w."`[\]]+)/iu,
     REPLACE: /^\s*REPLACE\s+INTO\s+([\w."`[\]]+)/iu,
-    UPDATE: /\bUPDATE\s+(?:ONLY\s+)?([\w."`[\]]+)/iu,
-    DELETE: /\bDELETE\s+FROM\s+([\w."`[\]]+)/iu,
-    MERGE: /\bMERGE\s+INTO\s+([\w."`[\]]+)/iu,
+    UPDATE: /\bUPDATE\s+(?:ONLY\s+)?([\w."`[\]]+)/i,
+    DELETE: /\bDELETE\s+FROM\s+([\w."`[\]]+)/i,
+    MERGE: /\bMERGE\s+INTO\s+([\w."`[\]]+)/i,
     TRUNCATE: /^\s*TRUNCATE\s+(?:TABLE\s+)?([\w."`[\]]+)/iu,
   };
   const pattern = patterns[command];
@@ -577,6 +580,17 @@ function clientCandidates(chain: Chain): { node: TSESTree.Node; consumed: number
     list.push({ node: segment.node, consumed: index + 1 });
   }
   return list;
+}
+
+/**
+ * Whether a call's result is only the receiver of a further method call (`z.string().max(5)`,
+ * `db.select().from(t)`), not of `then`/`catch`/`finally`: such a call is not the end of its chain
+ * and {@link DataAccess.classifyCall} classifies it only as a Redis pipeline step. A cheap test
+ * that lets a rule skip the classification of most calls.
+ */
+export function continuesChain(call: TSESTree.Node): boolean {
+  const next = continuationOf(call);
+  return next !== undefined && !PROMISE_METHODS.has(next);
 }
 
 /** The method called on the result of `call` right away (`call.then(…)` → `then`), if any. */
@@ -851,18 +865,26 @@ function compilePattern(pattern: string): MethodPattern {
  * Compiled pattern lists, by list text: a pure derived-value cache (the same list always compiles
  * to the same patterns), so each list is compiled once per process instead of once per file.
  */
-const compiledPatternLists = new Map<string, readonly MethodPattern[]>();
+const compiledPatternLists = new Map<string, PatternList>();
 
 /** The same, by list object: the default lists and a config's lists come back as the same arrays. */
-const compiledPatternArrays = new WeakMap<readonly string[], readonly MethodPattern[]>();
+const compiledPatternArrays = new WeakMap<readonly string[], PatternList>();
 
-function compilePatterns(patterns: readonly string[]): readonly MethodPattern[] {
+interface PatternList {
+  patterns: readonly MethodPattern[];
+  /** The patterns' last parts in one expression: most calls are rejected by one test of their method name. */
+  lastPart: RegExp;
+}
+
+function compilePatterns(patterns: readonly string[]): PatternList {
   const known = compiledPatternArrays.get(patterns);
   if (known) return known;
   const key = patterns.join('\n');
   let compiled = compiledPatternLists.get(key);
   if (!compiled) {
-    compiled = patterns.map(compilePattern);
+    const list = patterns.map(compilePattern);
+    const lastParts = list.map((pattern) => pattern.parts[pattern.parts.length - 1]?.source).filter((source) => source !== undefined);
+    compiled = { patterns: list, lastPart: lastParts.length === 0 ? /(?!)/u : new RegExp(lastParts.map((source) => `(?:${source})`).join('|'), 'u') };
     compiledPatternLists.set(key, compiled);
   }
   compiledPatternArrays.set(patterns, compiled);
@@ -874,9 +896,9 @@ function compilePatterns(patterns: readonly string[]): readonly MethodPattern[] 
  * itself, unless the name holds dots) against the patterns' last parts. `this` segments are
  * dropped from dotted names, so a method named `this` is left to the full match.
  */
-function mayMatchPatterns(patterns: readonly MethodPattern[], method: string): boolean {
+function mayMatchPatterns(patterns: PatternList, method: string): boolean {
   const last = method.slice(method.lastIndexOf('.') + 1);
-  return last === 'this' || patterns.some((pattern) => pattern.parts[pattern.parts.length - 1]?.test(last) === true);
+  return last === 'this' || patterns.lastPart.test(last);
 }
 
 function matchesPattern(pattern: MethodPattern, dotted: readonly string[]): boolean {
@@ -894,8 +916,9 @@ export class DataAccess {
   private readonly variableClients = new Map<TSESLint.Scope.Variable, DbClient | null>();
   private readonly memberClients = new Map<TSESTree.ClassBody, Map<string, DbClient | null>>();
   private readonly regions = new Map<TSESTree.Node, Region[]>();
-  private readonly writePatterns: readonly MethodPattern[];
-  private readonly readPatterns: readonly MethodPattern[];
+  private readonly sqlInfos = new Map<string, SqlInfo>();
+  private readonly writePatterns: PatternList;
+  private readonly readPatterns: PatternList;
   private evidence: Set<DbLibrary> | undefined;
   private namesClientModule: boolean | undefined;
   private depth = 0;
@@ -1344,8 +1367,7 @@ export class DataAccess {
       rest = rest.slice(1);
     }
     if (client.library !== 'redis') {
-      const next = continuationOf(node);
-      if (next !== undefined && !PROMISE_METHODS.has(next)) return undefined; // not the end of the chain
+      if (continuesChain(node)) return undefined; // not the end of the chain
       if (chain.expandedFrom && valueIsDropped(node)) return undefined; // `q.where(…);` only configures the builder
       if (this.isDeferredBuilder(node)) return undefined;
     }
@@ -1441,6 +1463,16 @@ export class DataAccess {
     return site.client.confidence === 'tracked' ? { kind: 'unknown', method: op.name } : undefined;
   }
 
+  /** {@link classifySql}, once per text in the file: the client guess and the call's classification both read it. */
+  private sqlInfo(text: string): SqlInfo {
+    let info = this.sqlInfos.get(text);
+    if (info === undefined) {
+      info = classifySql(text);
+      this.sqlInfos.set(text, info);
+    }
+    return info;
+  }
+
   /** A `query(sql, values)` call: classified by its SQL text. */
   private sqlCall(method: string, sqlArgument: TSESTree.Node | undefined, values: TSESTree.Node | undefined, pgPlaceholders: boolean): Classified {
     let sqlNode = sqlArgument;
@@ -1453,7 +1485,7 @@ export class DataAccess {
     }
     const texts = sqlNode ? this.sqlTexts(sqlNode, 0) : undefined;
     if (!texts || !sqlNode) return { kind: 'unknown', method, ...(sqlNode ? { sqlNode } : {}) };
-    const info = combineSql(texts);
+    const info = combineSql(texts.map((text) => this.sqlInfo(text)));
     const result: Classified = { method, sqlNode, sql: renderSql(texts[0] ?? ''), ...sqlFields(info) };
     if (pgPlaceholders && info.limitParameter !== undefined && valuesNode) {
       const array = this.arrayOf(valuesNode);
@@ -1873,7 +1905,7 @@ export class DataAccess {
     }
     if (SQL_NAMES.test(name) && rest.length === 1 && first.call && (first.name === 'query' || first.name === 'execute')) {
       const texts = this.sqlTextsOfArgument(invocationArgs(first.call)[0]);
-      if (texts && texts.some((text) => classifySql(text).command !== undefined && isSqlKeyword(classifySql(text).command))) {
+      if (texts && texts.some((text) => isSqlKeyword(this.sqlInfo(text).command))) {
         return guess(this.sqlLibrary(texts), /pool/iu.test(name) ? 'pool' : 'client');
       }
     }
@@ -1983,7 +2015,7 @@ export class DataAccess {
     const method = getMemberName(callee);
     if (method === undefined || !mayMatchPatterns(this.writePatterns, method)) return false;
     const dotted = getDottedName(callee)?.split('.').filter((part) => part !== 'this');
-    return dotted !== undefined && this.writePatterns.some((pattern) => matchesPattern(pattern, dotted));
+    return dotted !== undefined && this.writePatterns.patterns.some((pattern) => matchesPattern(pattern, dotted));
   }
 
   private matchPatterns(node: Invocation): DbCall | undefined {
@@ -1995,14 +2027,13 @@ export class DataAccess {
     if (method === undefined || (!mayMatchPatterns(this.writePatterns, method) && !mayMatchPatterns(this.readPatterns, method))) return undefined;
     const dotted = getDottedName(callee)?.split('.').filter((part) => part !== 'this');
     if (!dotted) return undefined;
-    const kind: DbCallKind | undefined = this.writePatterns.some((pattern) => matchesPattern(pattern, dotted))
+    const kind: DbCallKind | undefined = this.writePatterns.patterns.some((pattern) => matchesPattern(pattern, dotted))
       ? 'write'
-      : this.readPatterns.some((pattern) => matchesPattern(pattern, dotted))
+      : this.readPatterns.patterns.some((pattern) => matchesPattern(pattern, dotted))
         ? 'read'
         : undefined;
     if (!kind) return undefined;
-    const next = continuationOf(node);
-    if (next !== undefined && !PROMISE_METHODS.has(next)) return undefined;
+    if (continuesChain(node)) return undefined;
     return {
       node,
       library: 'repository',
@@ -2071,7 +2102,7 @@ export class DataAccess {
           return target.arguments.some((argument) => visit(argument, depth + 1));
         }
         case AST_NODE_TYPES.TaggedTemplateExpression:
-          return target.quasi.quasis.some((quasi) => /\bIN\s*\(?$|=\s*ANY\s*\(?$/iu.test(quasi.value.raw.trimEnd()));
+          return target.quasi.quasis.some((quasi) => /\bIN\s*\(?$|=\s*ANY\s*\(?$/i.test(quasi.value.raw.trimEnd()));
         case AST_NODE_TYPES.ArrayExpression:
           return target.elements.some((element) => element !== null && visit(element, depth + 1));
         default:
@@ -2486,8 +2517,7 @@ function listKey(list: readonly string[] | undefined, defaults: readonly string[
   return JSON.stringify(list);
 }
 
-function combineSql(texts: readonly string[]): SqlInfo {
-  const infos = texts.map(classifySql);
+function combineSql(infos: readonly SqlInfo[]): SqlInfo {
   const [first] = infos;
   if (!first) return { command: undefined, kind: 'unknown' };
   const sameKind = infos.every((info) => info.kind === first.kind);
@@ -2581,7 +2611,7 @@ function builderCallsOn(variable: TSESLint.Scope.Variable): Set<string> {
 }
 
 function mayControlTransaction(node: Invocation): boolean {
-  if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) return /^\s*(?:BEGIN|START|COMMIT|ROLLBACK|END)\b/iu.test(node.quasi.quasis[0]?.value.raw ?? '');
+  if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) return /^\s*(?:BEGIN|START|COMMIT|ROLLBACK|END)\b/i.test(node.quasi.quasis[0]?.value.raw ?? '');
   const callee = unwrapExpression(node.callee);
   const name = callee.type === AST_NODE_TYPES.MemberExpression ? getMemberName(callee) : undefined;
   return name !== undefined && /^(?:query|execute|raw|unsafe|startTransaction|commitTransaction|rollbackTransaction|abortTransaction|beginTransaction|commit|rollback)$/u.test(name);
@@ -2658,7 +2688,7 @@ function optionalLength(length: number | undefined): { staticLength?: number } {
   return length === undefined ? {} : { staticLength: length };
 }
 
-const AGGREGATE_FUNCTION = /\b(?:COUNT|SUM|AVG|MIN|MAX|BOOL_AND|BOOL_OR|EVERY|STRING_AGG|ARRAY_AGG|JSON_AGG|JSONB_AGG|JSON_OBJECT_AGG|JSONB_OBJECT_AGG|GROUP_CONCAT|BIT_AND|BIT_OR)\s*\(/iu;
+const AGGREGATE_FUNCTION = /\b(?:COUNT|SUM|AVG|MIN|MAX|BOOL_AND|BOOL_OR|EVERY|STRING_AGG|ARRAY_AGG|JSON_AGG|JSONB_AGG|JSON_OBJECT_AGG|JSONB_OBJECT_AGG|GROUP_CONCAT|BIT_AND|BIT_OR)\s*\(/i;
 const CONSTANT_SELECT_ITEM = /^\s*(?:\$\d+|\?|NULL|TRUE|FALSE|-?\d+(?:\.\d+)?|'[^']*'|NOW\s*\(\s*\)|CURRENT_(?:DATE|TIME|TIMESTAMP))(?:\s*::\s*\w+)?(?:\s+(?:AS\s+)?[\w"`]+)?\s*$/iu;
 
 /**
@@ -2670,12 +2700,12 @@ const CONSTANT_SELECT_ITEM = /^\s*(?:\$\d+|\?|NULL|TRUE|FALSE|-?\d+(?:\.\d+)?|'[
  */
 export function sqlReturnsOneRow(text: string): boolean {
   const body = stripSqlNoise(text);
-  if (body.startsWith(DYNAMIC) || classifySql(text).command !== 'SELECT' || !/^SELECT\b/iu.test(body)) return false;
+  if (body.startsWith(DYNAMIC) || classifySql(text).command !== 'SELECT' || !/^SELECT\b/i.test(body)) return false;
   const top = topLevel(body);
-  if (/\b(?:GROUP\s+BY|HAVING|UNION|INTERSECT|EXCEPT|LIMIT|OFFSET|FETCH)\b/iu.test(top)) return false;
-  const from = /\bFROM\b/iu.exec(top);
-  if (!from) return !/\bWHERE\b/iu.test(top);
-  const start = /\bSELECT\b/iu.exec(top);
+  if (/\b(?:GROUP\s+BY|HAVING|UNION|INTERSECT|EXCEPT|LIMIT|OFFSET|FETCH)\b/i.test(top)) return false;
+  const from = /\bFROM\b/i.exec(top);
+  if (!from) return !/\bWHERE\b/i.test(top);
+  const start = /\bSELECT\b/i.exec(top);
   if (!start || start.index > from.index) return false;
   // Split the select list on top-level commas, then read each item in the original text.
   const listStart = start.index + start[0].length;
@@ -2687,6 +2717,6 @@ export function sqlReturnsOneRow(text: string): boolean {
       itemStart = index + 1;
     }
   }
-  const list = items.map((item) => item.replace(/^\s*(?:DISTINCT|ALL)\b/iu, ''));
-  return list.length > 0 && list.every((item) => !/\bOVER\s*\(/iu.test(item) && (AGGREGATE_FUNCTION.test(item) || CONSTANT_SELECT_ITEM.test(item))) && list.some((item) => AGGREGATE_FUNCTION.test(item));
+  const list = items.map((item) => item.replace(/^\s*(?:DISTINCT|ALL)\b/i, ''));
+  return list.length > 0 && list.every((item) => !/\bOVER\s*\(/i.test(item) && (AGGREGATE_FUNCTION.test(item) || CONSTANT_SELECT_ITEM.test(item))) && list.some((item) => AGGREGATE_FUNCTION.test(item));
 }

@@ -46,21 +46,37 @@ export function expandBraces(glob: string): string[] {
 
 /** A file's path relative to `cwd` (when it is absolute and `cwd` is given), with `/` separators. */
 export function projectRelativePath(filename: string, cwd?: string): string {
-  const relative = cwd !== undefined && path.isAbsolute(filename) ? path.relative(cwd, filename) : filename;
-  return relative.replace(/\\/gu, '/');
+  const last = lastRelativePath;
+  if (last.filename === filename && last.cwd === cwd) return last.relative;
+  const relative = (cwd !== undefined && path.isAbsolute(filename) ? path.relative(cwd, filename) : filename).replace(/\\/gu, '/');
+  lastRelativePath = { filename, cwd, relative };
+  return relative;
 }
+
+/**
+ * The last path computed: the rules ask about one file in turn (test file? ignored?), a dozen times
+ * per file. A pure derived-value cache of one entry.
+ */
+let lastRelativePath: { filename: string; cwd: string | undefined; relative: string } = { filename: '', cwd: undefined, relative: '' };
 
 /** Brace expansions by glob list (a pure derived-value cache, like the compiled globs of `glob.ts`). */
 const expansions = new Map<string, readonly string[]>();
 
+/** The same, by list object: a rule's options are the same arrays from file to file. */
+const expansionsByList = new WeakMap<readonly string[], readonly string[]>();
+
 /** Whether a file matches one of `globs` (see the module comment), its path taken relative to `cwd`. */
 export function matchesFileGlob(filename: string, globs: readonly string[], cwd?: string): boolean {
   if (globs.length === 0) return false;
-  const key = globs.join('\n');
-  let expanded = expansions.get(key);
+  let expanded = expansionsByList.get(globs);
   if (!expanded) {
-    expanded = globs.flatMap(expandBraces);
-    expansions.set(key, expanded);
+    const key = globs.join('\n');
+    expanded = expansions.get(key);
+    if (!expanded) {
+      expanded = globs.flatMap(expandBraces);
+      expansions.set(key, expanded);
+    }
+    expansionsByList.set(globs, expanded);
   }
   return matchesAnyGlob(projectRelativePath(filename, cwd), expanded);
 }

@@ -63,9 +63,12 @@ export function trackModuleReferences<T>(
   sourceCode: Readonly<TSESLint.SourceCode>,
   traceMap: TraceMap<T>,
 ): TrackedReference<T>[] {
-  // An import or require names its module in a string literal: a file whose text holds none of
-  // the module names uses none of them, and the scope walks below are skipped.
-  if (!mayNameModule(sourceCode.text, traceMap)) return [];
+  // A file that imports or requires none of the modules uses none of them: the scope walks below
+  // are skipped. The file's module names are gathered once and shared by every rule.
+  const modules = getModuleSources(sourceCode);
+  if (!modules.sources.some((source) => Object.hasOwn(traceMap, source) || (source.startsWith('node:') && BUILTINS.has(source.slice(5)) && Object.hasOwn(traceMap, source.slice(5))))) {
+    return [];
+  }
   const prefixed = withNodePrefix(traceMap);
   const map = prefixed as never;
   const tracker = new ReferenceTracker((sourceCode.scopeManager?.globalScope ?? sourceCode.getScope(sourceCode.ast)) as never, {
@@ -83,7 +86,7 @@ export function trackModuleReferences<T>(
   }
   // The tracker's own CommonJS walk needs `require` declared as a global (`globals.node`); a
   // project with no ESLint setup has none, so every `require()` that no local binding shadows counts.
-  for (const call of findRequireCalls(sourceCode)) {
+  for (const call of modules.requireCalls) {
     const source = call.arguments[0];
     const key = source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string' ? source.value : undefined;
     const next = key === undefined ? undefined : (prefixed[key] as TraceNode<T> | undefined);
@@ -96,18 +99,33 @@ export function trackModuleReferences<T>(
   return found;
 }
 
-/** One regular expression per trace map matching any of its module names (a derived-value cache). */
-const moduleNamePatterns = new WeakMap<object, RegExp>();
+interface ModuleSources {
+  /** Module names of the file's top-level imports and re-exports and of its `require('…')` calls. */
+  sources: string[];
+  requireCalls: TSESTree.CallExpression[];
+}
 
-/** Whether `text` holds the name of one of the modules of `traceMap` (a cheap superset of "imports one"). */
-function mayNameModule(text: string, traceMap: TraceMap<unknown>): boolean {
-  let pattern = moduleNamePatterns.get(traceMap);
-  if (!pattern) {
-    const names = Object.keys(traceMap).map((name) => (name.startsWith('node:') ? name.slice(5) : name).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
-    pattern = names.length === 0 ? /(?!)/u : new RegExp(names.join('|'), 'u');
-    moduleNamePatterns.set(traceMap, pattern);
+/** Per file, keyed by the `SourceCode`: nothing survives the file. */
+const moduleSources = new WeakMap<object, ModuleSources>();
+
+/** The modules a file names where `ReferenceTracker` and the `require` walk look: imports, re-exports, `require()`. */
+function getModuleSources(sourceCode: Readonly<TSESLint.SourceCode>): ModuleSources {
+  let found = moduleSources.get(sourceCode);
+  if (found) return found;
+  const sources: string[] = [];
+  for (const statement of sourceCode.ast.body) {
+    if ((statement.type === AST_NODE_TYPES.ImportDeclaration || statement.type === AST_NODE_TYPES.ExportAllDeclaration || statement.type === AST_NODE_TYPES.ExportNamedDeclaration) && statement.source) {
+      sources.push(statement.source.value);
+    }
   }
-  return pattern.test(text);
+  const requireCalls = findRequireCalls(sourceCode);
+  for (const call of requireCalls) {
+    const source = call.arguments[0];
+    if (source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string') sources.push(source.value);
+  }
+  found = { sources, requireCalls };
+  moduleSources.set(sourceCode, found);
+  return found;
 }
 
 /** `require('x')` calls where `require` is not a local binding. */

@@ -131,12 +131,44 @@ export const PERSONAL_DATA_WORDS: readonly string[] = [
 
 /** Splits an identifier, env var, header or property name into lower-case words. */
 export function splitWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/gu, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/gu, '$1 $2')
-    .split(/[^A-Za-z0-9]+/u)
-    .filter(Boolean)
-    .map((word) => word.toLowerCase());
+  // One pass over the characters (it runs for most names of every file): a word ends at a character
+  // other than an ASCII letter or digit, before an upper-case letter that follows a lower-case letter
+  // or a digit (`apiKey`), and before the last capital of a run followed by a lower-case letter (`HTMLParser`).
+  const words: string[] = [];
+  let start = -1;
+  for (let index = 0; index <= name.length; index += 1) {
+    const code = index < name.length ? name.charCodeAt(index) : 0;
+    if (!isAsciiAlphanumeric(code)) {
+      if (start !== -1) words.push(name.slice(start, index).toLowerCase());
+      start = -1;
+      continue;
+    }
+    if (start !== -1 && isUpper(code)) {
+      const previous = name.charCodeAt(index - 1);
+      if (isLower(previous) || isDigit(previous) || (isUpper(previous) && isLower(name.charCodeAt(index + 1)))) {
+        words.push(name.slice(start, index).toLowerCase());
+        start = index;
+      }
+    }
+    if (start === -1) start = index;
+  }
+  return words;
+}
+
+function isUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+function isLower(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isAsciiAlphanumeric(code: number): boolean {
+  return isUpper(code) || isLower(code) || isDigit(code);
 }
 
 export interface NameListOptions {

@@ -91,7 +91,7 @@ export function canReturnNoRows(call: DbCall): boolean {
     const text = call.sql.split('${…}').join('\u0000');
     if (call.command === 'SELECT') return !sqlReturnsOneRow(text);
     if (call.command === 'INSERT' || call.command === 'REPLACE') {
-      return /\bON\s+CONFLICT\b[^]*?\bDO\s+NOTHING\b|^\s*INSERT\s+IGNORE\b|\bON\s+DUPLICATE\b/iu.test(text) || /^\s*INSERT\s+INTO\s+[^]*?\)\s*(?:SELECT|WITH)\b/iu.test(text) || /^\s*INSERT\s+INTO\s+[\w."`[\]]+\s+(?:SELECT|WITH)\b/iu.test(text);
+      return /\bON\s+CONFLICT\b[^]*?\bDO\s+NOTHING\b|^\s*INSERT\s+IGNORE\b|\bON\s+DUPLICATE\b/i.test(text) || /^\s*INSERT\s+INTO\s+[^]*?\)\s*(?:SELECT|WITH)\b/i.test(text) || /^\s*INSERT\s+INTO\s+[\w."`[\]]+\s+(?:SELECT|WITH)\b/i.test(text);
     }
     return true;
   }

@@ -5,11 +5,10 @@
  * secret rules suggest. Shared by `no-secret-fallback`, `no-hardcoded-secret` and
  * `no-disabled-tls-verification`.
  */
-import path from 'node:path';
-
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getConstInitializer, getMemberName, getPropertyKeyName, isWithin, unwrapExpression } from './ast.js';
+import { projectRelativePath } from './file-glob.js';
 import { resolveImportBinding } from './modules.js';
 
 const MAX_DEPTH = 8;
@@ -27,8 +26,7 @@ export const NON_PRODUCTION_ENVIRONMENTS: readonly string[] = ['test', 'testing'
  */
 export function isTestFile(filename: string, cwd?: string): boolean {
   // Relative to the project, so a checkout under `~/test/app` is not all test code.
-  const relative = cwd !== undefined && path.isAbsolute(filename) ? path.relative(cwd, filename) : filename;
-  const normalized = relative.replace(/\\/gu, '/');
+  const normalized = projectRelativePath(filename, cwd);
   return (
     /\.(?:test|spec|e2e|stories)\.[cm]?[jt]sx?$/u.test(normalized) ||
     /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|e2e|fixtures)\//u.test(normalized)

@@ -5,6 +5,7 @@ import {
   DEFAULT_READ_METHODS,
   DEFAULT_WRITE_METHODS,
   classifySql,
+  continuesChain,
   dataAccessOptionsSchema,
   getDataAccess,
   type DataAccessOptions,
@@ -1108,6 +1109,41 @@ describe('loops', () => {
         ].join('\n'),
       ),
     ).toEqual(['5:29 findById for-of over=ids dep=true', '6:1 find -', '6:30 countDocuments -']);
+  });
+});
+
+describe('continuesChain', () => {
+  it('tells a call whose result only receives a further method call from the end of its chain', () => {
+    const code = [
+      'const rows = await db.select().from(users).where(eq(users.id, id));',
+      'z.string().max(5);',
+      'fetchUser(id).then(render).catch(report);',
+      'await (pool.query(sql) as Promise<Rows>).then(first);',
+      'client.query(sql)!.rows.map(format);',
+      'builder.where(x)!.orderBy(y);',
+    ].join('\n');
+    const found = probe(code, (context) => ({
+      CallExpression(node) {
+        context.report({ node, messageId: 'found', data: { text: `${continuesChain(node)} ${context.sourceCode.getText(node.callee)}` } });
+      },
+    }));
+    expect(found).toEqual([
+      '1:20 false db.select().from(users).where',
+      '1:20 true db.select().from',
+      '1:20 true db.select',
+      '1:50 false eq',
+      '2:1 false z.string().max',
+      '2:1 true z.string',
+      '3:1 false fetchUser(id).then(render).catch',
+      '3:1 false fetchUser(id).then',
+      '3:1 false fetchUser',
+      '4:7 false (pool.query(sql) as Promise<Rows>).then',
+      '4:8 false pool.query',
+      '5:1 false client.query(sql)!.rows.map',
+      '5:1 false client.query',
+      '6:1 false builder.where(x)!.orderBy',
+      '6:1 true builder.where',
+    ]);
   });
 });
 

@@ -22,6 +22,9 @@ describe('file globs', () => {
 
   it('compares files relative to the project', () => {
     expect(projectRelativePath('/home/config/app/src/a.ts', '/home/config/app')).toBe('src/a.ts');
+    // Asked again with another project root or none: not the remembered answer of the last call.
+    expect(projectRelativePath('/home/config/app/src/a.ts', '/home/config')).toBe('app/src/a.ts');
+    expect(projectRelativePath('/home/config/app/src/a.ts')).toBe('/home/config/app/src/a.ts');
     expect(matchesFileGlob('/home/config/app/src/a.ts', ['**/config/**'], '/home/config/app')).toBe(false);
     expect(matchesFileGlob('C:\\app\\src\\db\\pool.ts', ['src/db/**'])).toBe(false);
     expect(matchesFileGlob('src\\db\\pool.ts', ['src/db/**'])).toBe(true);

@@ -7,6 +7,11 @@ describe('splitWords', () => {
     ['x-api-key', ['x', 'api', 'key']],
     ['OpenAIApiKey', ['open', 'ai', 'api', 'key']],
     ['HTTPServer2', ['http', 'server2']],
+    ['getHTTPResponse2Code', ['get', 'http', 'response2', 'code']],
+    ['ABcDEf', ['a', 'bc', 'd', 'ef']],
+    ['__userId__', ['user', 'id']],
+    ['clé_API', ['cl', 'api']],
+    ['', []],
   ])('%s', (name, words) => {
     expect(splitWords(name)).toEqual(words);
   });

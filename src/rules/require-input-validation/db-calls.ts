@@ -381,7 +381,7 @@ function mysqlObjectValue(call: TSESTree.CallExpression, method: string, sourceC
   const [sqlNode, values] = call.arguments;
   if (!sqlNode || !values || values.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const text = getConstantSqlText(sourceCode, sqlNode);
-  const match = /\bSET\s+\?(?!\?)/iu.exec(text);
+  const match = /\bSET\s+\?(?!\?)/i.exec(text);
   if (!match) return undefined;
   const index = (text.slice(0, match.index).match(/(?<!\?)\?(?!\?)/gu) ?? []).length;
   const target = unwrapExpression(values);
