@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { forEachChildNode, getEnclosingFunction, getMemberName, isFunctionNode, isWithin, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { TS_CASTS, climbThrough, forEachChildNode, getEnclosingFunction, getMemberName, isFunctionNode, isWithin, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { CALL, CONSTRUCT, trackImplicitGlobalReferences, trackModuleReferences, type TraceMap, type TraceNode } from '../util/modules.js';
 import { readOptionsObject } from '../util/options-object.js';
@@ -115,15 +115,7 @@ export default createRule<Options, MessageIds>({
 
     /** Where a created value is kept: a variable, or a member such as `timerRef.current`. */
     function handleOf(node: TSESTree.Node): Handle | undefined {
-      let current = node;
-      while (
-        current.parent &&
-        (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-          current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-          current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
-      ) {
-        current = current.parent;
-      }
+      const current = climbThrough(node, TS_CASTS);
       const parent = current.parent;
       if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
         const variable = sourceCode.getDeclaredVariables(parent)[0];

@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { findProperty, getMemberName, getPropertyKeyName, resolveObjectExpression, unwrapExpression } from '../util/ast.js';
+import { TS_CASTS, climbThrough, findProperty, getMemberName, getPropertyKeyName, resolveObjectExpression, unwrapExpression } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { CALL, CONSTRUCT, InstanceSet, trackModuleReferences, type TraceMap } from '../util/modules.js';
 import { splitWords } from '../util/names.js';
@@ -246,15 +246,7 @@ export default createRule<Options, MessageIds>({
  * `Message.create({ role: 'system', content })` of a chat app stores a notice, not a prompt.
  */
 function isInMessageList(node: TSESTree.ObjectExpression): boolean {
-  let current: TSESTree.Node = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression)
-  ) {
-    current = current.parent;
-  }
+  const current = climbThrough(node, TS_CASTS);
   const parent = current.parent;
   if (parent?.type === AST_NODE_TYPES.ArrayExpression) return true;
   if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return false;

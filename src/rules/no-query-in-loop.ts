@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { getDottedName, getEnclosingFunction, getMemberName, isWithin, unwrapExpression } from '../util/ast.js';
+import { climbThrough, getDottedName, getEnclosingFunction, getMemberName, isWithin, unwrapExpression } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import {
   DEFAULT_READ_METHODS,
@@ -44,6 +44,14 @@ const PAGE_COUNTER_WORDS = new Set([...CHUNK_WORDS, 'page', 'cursor', 'offset', 
 const RETRY_WORDS = new Set(['attempt', 'attempts', 'retry', 'retries', 'tries', 'try']);
 
 type HttpKind = 'request' | 'instance';
+
+/** What passes a call's result on unchanged to a `return`. */
+const RESULT_PASSERS: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.ChainExpression,
+]);
 
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'];
 
@@ -240,16 +248,7 @@ export default createRule<Options, MessageIds>({
 
     /** `for (…) { return await q(); }`: the loop stops at the first call that gets there. */
     function returnsFromLoopStatement(node: TSESTree.Node): boolean {
-      let current: TSESTree.Node = node;
-      while (
-        current.parent &&
-        (current.parent.type === AST_NODE_TYPES.AwaitExpression ||
-          current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-          current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-          current.parent.type === AST_NODE_TYPES.ChainExpression)
-      ) {
-        current = current.parent;
-      }
+      const current = climbThrough(node, RESULT_PASSERS);
       if (current.parent?.type !== AST_NODE_TYPES.ReturnStatement) return false;
       const loop = dataAccess().getEnclosingLoop(node);
       return loop !== undefined && loop.kind !== 'callback';

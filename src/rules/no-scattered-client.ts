@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { getDottedName, getEnclosingFunction, getPropertyKeyName, isWithin, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { TS_CASTS, climbThrough, getDottedName, getEnclosingFunction, getPropertyKeyName, isWithin, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { CONNECTION_ROLES, SCRIPT_FILES, SDK_CLIENTS } from '../util/known-modules.js';
 import { getDataAccess, type DbClientCreation } from '../util/data-access.js';
@@ -29,6 +29,14 @@ const DEFAULT_IGNORE_FILES = [...SCRIPT_FILES];
  * creations. Not: Drizzle/Mongoose wrappers of an existing connection, HTTP-based clients
  * (Upstash, Vercel KV, Neon's `neon()`), TypeORM repositories and managers.
  */
+/** What a new client passes through on its way to where it is kept (`a ?? new X()`, `c ? new X() : y`, casts). */
+const STORED_VALUE_PASSERS: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.AwaitExpression,
+  ...TS_CASTS,
+  AST_NODE_TYPES.LogicalExpression,
+  AST_NODE_TYPES.ConditionalExpression,
+]);
+
 const CONNECTION_LIBRARIES = new Set(['pg', 'mysql', 'postgres', 'prisma', 'knex', 'sequelize', 'typeorm', 'redis']);
 const HTTP_CLIENT_MODULES = new Set(['@upstash/redis', '@vercel/kv', '@neondatabase/serverless', 'mongoose']);
 
@@ -136,18 +144,7 @@ export default createRule<Options, MessageIds>({
 
     /** `client ??= new X()`, `if (!pool) pool = new Pool()`, `this.x = new X()`, `pools.set(id, new Pool())`: kept beyond the call. */
     function isStoredOutside(node: TSESTree.Node, fn: FunctionNode): boolean {
-      let current: TSESTree.Node = node;
-      while (
-        current.parent &&
-        (current.parent.type === AST_NODE_TYPES.AwaitExpression ||
-          current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-          current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-          current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-          current.parent.type === AST_NODE_TYPES.LogicalExpression ||
-          current.parent.type === AST_NODE_TYPES.ConditionalExpression)
-      ) {
-        current = current.parent;
-      }
+      const current = climbThrough(node, STORED_VALUE_PASSERS);
       const parent = current.parent;
       if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === current) {
         const left = parent.left;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getMemberName, getPropertyKeyName, unwrapExpression } from '../util/ast.js';
+import { CASTS_AND_CHAINS, climbThrough, getMemberName, getPropertyKeyName, unwrapExpression } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { isSecretName } from '../util/names.js';
 import {
@@ -163,18 +163,8 @@ const COMPARISONS = ['==', '===', '!=', '!==', '<', '<=', '>', '>='];
  * `(process.env.X ?? '').length < 32`, `(process.env.X || '') === ''`, `!(…)`, `if (…)`.
  */
 function isOnlyInspected(node: TSESTree.Node): boolean {
-  let current: TSESTree.Node = node;
-  let parent = node.parent;
-  while (
-    parent &&
-    (parent.type === AST_NODE_TYPES.TSAsExpression ||
-      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      parent.type === AST_NODE_TYPES.ChainExpression)
-  ) {
-    current = parent;
-    parent = parent.parent;
-  }
+  const current = climbThrough(node, CASTS_AND_CHAINS);
+  const parent = current.parent;
   if (!parent) return false;
   switch (parent.type) {
     case AST_NODE_TYPES.MemberExpression:

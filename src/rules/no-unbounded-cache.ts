@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { alwaysExits, forEachChildNode, getEnclosingFunction, getMemberName, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { TS_CASTS, climbThrough, alwaysExits, forEachChildNode, getEnclosingFunction, getMemberName, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { insertImport } from '../util/fix.js';
 import { splitWords } from '../util/names.js';
@@ -284,15 +284,7 @@ const OBJECT_VIEWS = ['keys', 'values', 'entries', 'getOwnPropertyNames'];
  * it), or undefined (neutral: iteration, `typeof`).
  */
 function classifyUse(reference: TSESTree.Node, kind: CollectionKind): Access | 'bound' | 'escape' | undefined {
-  let node: TSESTree.Node = reference;
-  while (
-    node.parent &&
-    (node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      node.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      node.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
-  ) {
-    node = node.parent;
-  }
+  const node = climbThrough(reference, TS_CASTS);
   const parent = node.parent;
   if (!parent) return 'escape';
   if (parent.type === AST_NODE_TYPES.TSTypeQuery) return undefined;

@@ -126,10 +126,39 @@ export default createRule<Options, MessageIds>({
       return target?.type === AST_NODE_TYPES.ObjectExpression || target?.type === AST_NODE_TYPES.ArrayExpression ? target : undefined;
     }
 
+    /**
+     * Follows `target` into the values it may stand for (array elements, both branches of `?:`,
+     * `&&`/`||`/`??`, the literal a tracked const holds), calling `check` on each; true when it did.
+     */
+    function descendBranches(target: TSESTree.Node, depth: number, check: (node: TSESTree.Node, depth: number) => void): boolean {
+      switch (target.type) {
+        case AST_NODE_TYPES.ArrayExpression:
+          for (const element of target.elements) if (element) check(element, depth + 1);
+          return true;
+        case AST_NODE_TYPES.ConditionalExpression:
+          check(target.consequent, depth + 1);
+          check(target.alternate, depth + 1);
+          return true;
+        case AST_NODE_TYPES.LogicalExpression:
+          check(target.left, depth + 1);
+          check(target.right, depth + 1);
+          return true;
+        case AST_NODE_TYPES.Identifier: {
+          const init = literalInitializer(target);
+          if (!init) return false;
+          if (getTracker().getSource(target)) check(init, depth + 1);
+          return true;
+        }
+        default:
+          return false;
+      }
+    }
+
     /** A value the database stores as a record: whatever keys it has become columns. */
     function checkWrite(node: TSESTree.Node, depth = 0): void {
       if (depth > MAX_DEPTH) return;
       const target = unwrapAwait(node);
+      if (descendBranches(target, depth, checkWrite)) return;
       switch (target.type) {
         case AST_NODE_TYPES.ObjectExpression:
           for (const property of target.properties) {
@@ -143,25 +172,7 @@ export default createRule<Options, MessageIds>({
             }
           }
           return;
-        case AST_NODE_TYPES.ArrayExpression:
-          for (const element of target.elements) if (element) checkWrite(element, depth + 1);
-          return;
-        case AST_NODE_TYPES.ConditionalExpression:
-          checkWrite(target.consequent, depth + 1);
-          checkWrite(target.alternate, depth + 1);
-          return;
-        case AST_NODE_TYPES.LogicalExpression:
-          checkWrite(target.left, depth + 1);
-          checkWrite(target.right, depth + 1);
-          return;
-        case AST_NODE_TYPES.Identifier: {
-          const init = literalInitializer(target);
-          if (init) {
-            if (getTracker().getSource(target)) checkWrite(init, depth + 1);
-            return;
-          }
-          break;
-        }
+        case AST_NODE_TYPES.Identifier:
         case AST_NODE_TYPES.MemberExpression:
         case AST_NODE_TYPES.CallExpression:
           break;
@@ -189,40 +200,19 @@ export default createRule<Options, MessageIds>({
     function checkFilter(node: TSESTree.Node, depth = 0): void {
       if (depth > MAX_DEPTH) return;
       const target = unwrapAwait(node);
-      switch (target.type) {
-        case AST_NODE_TYPES.ObjectExpression:
-          for (const property of target.properties) {
-            if (property.type === AST_NODE_TYPES.SpreadElement) {
-              if (isWholeRequest(property.argument)) {
-                const source = sourceOf(property.argument, OBJECT_SOURCE);
-                if (source) report(property, 'unvalidatedFilter', source);
-              }
-            } else if (FILTER_COMBINATORS.includes(getPropertyKeyName(property) ?? '')) {
-              checkFilter(property.value, depth + 1);
+      if (descendBranches(target, depth, checkFilter)) return;
+      if (target.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const property of target.properties) {
+          if (property.type === AST_NODE_TYPES.SpreadElement) {
+            if (isWholeRequest(property.argument)) {
+              const source = sourceOf(property.argument, OBJECT_SOURCE);
+              if (source) report(property, 'unvalidatedFilter', source);
             }
+          } else if (FILTER_COMBINATORS.includes(getPropertyKeyName(property) ?? '')) {
+            checkFilter(property.value, depth + 1);
           }
-          return;
-        case AST_NODE_TYPES.ArrayExpression:
-          for (const element of target.elements) if (element) checkFilter(element, depth + 1);
-          return;
-        case AST_NODE_TYPES.ConditionalExpression:
-          checkFilter(target.consequent, depth + 1);
-          checkFilter(target.alternate, depth + 1);
-          return;
-        case AST_NODE_TYPES.LogicalExpression:
-          checkFilter(target.left, depth + 1);
-          checkFilter(target.right, depth + 1);
-          return;
-        case AST_NODE_TYPES.Identifier: {
-          const init = literalInitializer(target);
-          if (init) {
-            if (getTracker().getSource(target)) checkFilter(init, depth + 1);
-            return;
-          }
-          break;
         }
-        default:
-          break;
+        return;
       }
       if (!isWholeRequest(target)) return;
       const source = sourceOf(target, OBJECT_SOURCE);

@@ -1,6 +1,8 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import {
+  CASTS_AND_CHAINS,
+  climbThrough,
   forEachChildNode,
   enclosingClassBody,
   findProperty,
@@ -598,20 +600,11 @@ function isAssignedInClass(classBody: TSESTree.ClassBody, name: string): boolean
   return found;
 }
 
+const WRAPPERS: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.AwaitExpression, ...CASTS_AND_CHAINS]);
+
 /** The outermost expression that still is `node`'s value (through `await`, casts, parentheses). */
 function outermostWrapper(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.AwaitExpression ||
-      current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      current.parent.type === AST_NODE_TYPES.ChainExpression)
-  ) {
-    current = current.parent;
-  }
-  return current;
+  return climbThrough(node, WRAPPERS);
 }
 
 function describeSetting(node: TSESTree.Node): string {

@@ -269,17 +269,26 @@ export function resolveLocalFunction(node: TSESTree.Node, sourceCode: Readonly<T
   return isFunctionNode(init) ? init : undefined;
 }
 
+/** Climbs from `node` while its parent is of one of `through`, to the outermost such node. */
+export function climbThrough(node: TSESTree.Node, through: ReadonlySet<AST_NODE_TYPES>): TSESTree.Node {
+  let current = node;
+  while (current.parent && through.has(current.parent.type)) current = current.parent;
+  return current;
+}
+
+/** TS casts: `x as T`, `x!`, `x satisfies T`. */
+export const TS_CASTS: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+]);
+
+/** TS casts and optional chains (`a?.b` stands as a `ChainExpression` around its member or call). */
+export const CASTS_AND_CHAINS: ReadonlySet<AST_NODE_TYPES> = new Set([...TS_CASTS, AST_NODE_TYPES.ChainExpression]);
+
+const VALUE_PASSERS: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.AwaitExpression, ...TS_CASTS]);
+
 /** Climbs from a value through what passes it on unchanged (`await`, TS casts) to the outermost such node. */
 export function outermostValueNode(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.AwaitExpression ||
-      current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
-  ) {
-    current = current.parent;
-  }
-  return current;
+  return climbThrough(node, VALUE_PASSERS);
 }

@@ -34,6 +34,8 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
+  CASTS_AND_CHAINS,
+  climbThrough,
   enclosingClassBody,
   findProperty,
   type FunctionNode,
@@ -820,20 +822,10 @@ function decoratorKind(source: string, name: string): ClientKind | undefined {
 // The model
 // ---------------------------------------------------------------------------------------------
 
-interface Classified {
-  kind: DbCallKind;
-  method: string;
+/** What the classifiers tell of a call; the site supplies the rest of its {@link DbCall}. */
+type Classified = Omit<DbCall, 'node' | 'library' | 'receiver' | 'client' | 'confidence'> & {
   library?: DbLibrary;
-  model?: string;
-  isList?: boolean;
-  hasLimit?: boolean;
-  limit?: TSESTree.Node;
-  command?: string;
-  sql?: string;
-  sqlNode?: TSESTree.Node;
-  transaction?: TransactionControl;
-  isBatched?: boolean;
-}
+};
 
 interface Site {
   node: Invocation;
@@ -2644,17 +2636,7 @@ function isNode(value: unknown): value is TSESTree.Node {
 
 /** The parent of a node, skipping TS wrappers. */
 function unwrapParent(node: TSESTree.Node): TSESTree.Node | undefined {
-  let parent = node.parent;
-  while (
-    parent &&
-    (parent.type === AST_NODE_TYPES.TSAsExpression ||
-      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      parent.type === AST_NODE_TYPES.ChainExpression)
-  ) {
-    parent = parent.parent;
-  }
-  return parent;
+  return climbThrough(node, CASTS_AND_CHAINS).parent;
 }
 
 

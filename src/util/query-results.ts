@@ -13,7 +13,7 @@
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getMemberName, isFunctionNode, unwrapExpression } from './ast.js';
+import { CASTS_AND_CHAINS, climbThrough, getMemberName, isFunctionNode, unwrapExpression } from './ast.js';
 import { sqlReturnsOneRow, type DataAccess, type DbCall } from './data-access.js';
 
 /**
@@ -368,18 +368,9 @@ function awaitedOf(node: TSESTree.Node): TSESTree.AwaitExpression | undefined {
   return outer.parent?.type === AST_NODE_TYPES.AwaitExpression ? outer.parent : undefined;
 }
 
+const OUTER_WRAPPERS: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.TSTypeAssertion, ...CASTS_AND_CHAINS]);
+
 /** `node` with the TS wrappers and parentheses-free chains around it. */
 function outerExpression(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      current.parent.type === AST_NODE_TYPES.TSTypeAssertion ||
-      current.parent.type === AST_NODE_TYPES.ChainExpression)
-  ) {
-    current = current.parent;
-  }
-  return current;
+  return climbThrough(node, OUTER_WRAPPERS);
 }
