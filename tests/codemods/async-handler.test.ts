@@ -6,7 +6,7 @@ import jscodeshift from 'jscodeshift';
 import transform, { HELPER_SOURCE } from '../../codemods/async-handler.js';
 import { parserFor } from '../../codemods/lib/parser.js';
 import { runTransform } from '../../codemods/lib/run.js';
-import { applyTransform, copyProject, defineFixtureTests, fixtureCases, listSourceFiles, typecheck } from './harness.js';
+import { applyTransform, copyProject, defineFixtureTests, fixtureCases, listSourceFiles, readFiles, typecheck } from './harness.js';
 
 /** The lines a fixture's input makes the transform report. */
 function reportsOf(name: string): string[] {
@@ -20,7 +20,7 @@ function reportsOf(name: string): string[] {
 }
 
 describe('async-handler', () => {
-  defineFixtureTests('async-handler', transform);
+  defineFixtureTests('async-handler', transform, 11);
 
   it('reports every site it leaves alone, at its position in the input', () => {
     expect(reportsOf('handler-by-name')).toEqual(['26:37 `createTopic` is defined in another module: wrap it by hand if it is async']);
@@ -68,10 +68,10 @@ describe('async-handler', () => {
     expect(typecheck(dir)).toEqual([]);
 
     const files = listSourceFiles(dir);
-    const before = files.map((file) => readFileSync(file, 'utf8'));
+    const before = readFiles(files);
     const second = runTransform(transform, files, { root: dir });
     expect(second.changed).toEqual([]);
-    expect(files.map((file) => readFileSync(file, 'utf8'))).toEqual(before);
+    expect(readFiles(files)).toEqual(before);
   });
 });
 

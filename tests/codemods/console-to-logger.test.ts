@@ -6,7 +6,7 @@ import { runTransform } from '../../codemods/lib/run.js';
 import { copyProject, defineFixtureTests, listSourceFiles, typecheck } from './harness.js';
 
 describe('console-to-logger', () => {
-  defineFixtureTests('console-to-logger', transform);
+  defineFixtureTests('console-to-logger', transform, 10);
 
   describe('on a project', () => {
     it('migrates server files, creates the logger module, skips client and test code, and type-checks', () => {

@@ -42,10 +42,18 @@ export function fixtureCases(codemod: string): FixtureCase[] {
 
 /**
  * Defines, for each fixture pair, a test that the transform turns the input into exactly the
- * output, and one that running it again on the output changes nothing (idempotence).
+ * output, and one that running it again on the output changes nothing (idempotence). `count` is
+ * the number of pairs the folder must hold, so a lost or misnamed fixture fails instead of
+ * silently defining fewer tests.
  */
-export function defineFixtureTests(codemod: string, transform: Transform): void {
-  for (const fixture of fixtureCases(codemod)) {
+export function defineFixtureTests(codemod: string, transform: Transform, count: number): void {
+  const cases = fixtureCases(codemod);
+  it(`has ${count} fixture pairs, each output with its input`, () => {
+    expect(cases.map((fixture) => fixture.name)).toHaveLength(count);
+    const outputs = readdirSync(path.join(fixturesRoot, codemod)).filter((file) => /\.output\.[cm]?[jt]sx?$/u.test(file));
+    expect(outputs.sort()).toEqual(cases.map((fixture) => path.basename(fixture.outputPath)).sort());
+  });
+  for (const fixture of cases) {
     const input = readFileSync(fixture.inputPath, 'utf8');
     const expected = readFileSync(fixture.outputPath, 'utf8');
     it(`${fixture.name}: transforms the input into the expected output`, () => {
@@ -100,4 +108,45 @@ export function typecheck(dir: string): string[] {
     const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
     return `${path.relative(dir, diagnostic.file.fileName)}:${line + 1} ${message}`;
   });
+}
+
+/** Each file's text, by path: equal maps mean nothing was written. */
+export function readFiles(files: readonly string[]): Map<string, string> {
+  return new Map(files.map((file) => [file, readFileSync(file, 'utf8')]));
+}
+
+const routeMethods = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use']);
+
+/** The path text of a registration's first argument (string or template literal), as written. */
+function pathText(node: ts.Expression | undefined, source: ts.SourceFile): string | undefined {
+  if (!node) return undefined;
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isTemplateExpression(node)) return node.getText(source);
+  return undefined;
+}
+
+/**
+ * Every `x.<method>(path, …)` and `x.route(path).<method>(…)` of a set of files as `method path`,
+ * sorted: a multiset to compare before and after a split. `contents` stands in for files not on
+ * disk (a dry run's output).
+ */
+export function routeRegistrations(files: readonly string[], contents: ReadonlyMap<string, string> = new Map()): string[] {
+  const found: string[] = [];
+  for (const file of files) {
+    const source = ts.createSourceFile(file, contents.get(file) ?? readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && routeMethods.has(node.expression.name.text)) {
+        // Walk down a `.route(path).get(…).put(…)` chain to the `route(path)` call.
+        let inner: ts.Expression = node.expression.expression;
+        while (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && inner.expression.name.text !== 'route') inner = inner.expression.expression;
+        const routePath = ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && inner.expression.name.text === 'route'
+          ? pathText(inner.arguments[0], source)
+          : pathText(node.arguments[0], source);
+        if (routePath !== undefined) found.push(`${node.expression.name.text} ${routePath}`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return found.sort();
 }

@@ -3,48 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import ts from 'typescript';
-
 import transform from '../../codemods/split-routes.js';
 import { runTransform } from '../../codemods/lib/run.js';
-import { listSourceFiles, typecheck } from './harness.js';
+import { listSourceFiles, readFiles, routeRegistrations, typecheck } from './harness.js';
 import { generateRoutesProject, writeRoutesProject } from './split-routes-generator.js';
-
-const methods = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use']);
-
-/** The path text of a registration's first argument (string or template literal), as written. */
-function pathText(node: ts.Expression | undefined, source: ts.SourceFile): string | undefined {
-  if (!node) return undefined;
-  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-  if (ts.isTemplateExpression(node)) return node.getText(source);
-  return undefined;
-}
-
-/**
- * Every `app.<method>(path, …)` and `app.route(path).<method>(…)` of a set of files as
- * `method path`, sorted: a multiset to compare before and after the split.
- */
-function registrations(files: readonly string[]): string[] {
-  const found: string[] = [];
-  for (const file of files) {
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-    const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && methods.has(node.expression.name.text)) {
-        const object = node.expression.expression;
-        // Walk down a `.route(path).get(…).put(…)` chain to the `route(path)` call.
-        let inner: ts.Expression = object;
-        while (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && inner.expression.name.text !== 'route') inner = inner.expression.expression;
-        const routePath = ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && inner.expression.name.text === 'route'
-          ? pathText(inner.arguments[0], source)
-          : pathText(node.arguments[0], source);
-        if (routePath !== undefined) found.push(`${node.expression.name.text} ${routePath}`);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
-  }
-  return found.sort();
-}
 
 const lineCount = (file: string): number => readFileSync(file, 'utf8').replace(/\n$/u, "").split('\n').length;
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -79,7 +41,7 @@ describe('split-routes on a generated seed-002 routes file', () => {
       expect(stats.lines).toBeLessThanOrEqual(5000);
       expect(stats.routes).toBeGreaterThanOrEqual(120);
       expect(typecheck(dir)).toEqual([]);
-      const before = registrations(listSourceFiles(dir));
+      const before = routeRegistrations(listSourceFiles(dir));
       // One `route()` chain per domain registers two methods; the catch-all comes on top.
       expect(before).toHaveLength(stats.routes + stats.domains.length + 1);
 
@@ -106,12 +68,12 @@ describe('split-routes on a generated seed-002 routes file', () => {
       expect(calls.at(-1)).toBe('  registerMiscRoutes(app);');
 
       expect(typecheck(dir)).toEqual([]);
-      expect(registrations(listSourceFiles(dir))).toEqual(before);
+      expect(routeRegistrations(listSourceFiles(dir))).toEqual(before);
 
       const files = listSourceFiles(dir);
-      const written = new Map(files.map((file) => [file, readFileSync(file, 'utf8')]));
+      const written = readFiles(files);
       expect(runTransform(transform, files, { root: dir })).toEqual({ changed: [], skipped: [] });
-      expect(new Map(listSourceFiles(dir).map((file) => [file, readFileSync(file, 'utf8')]))).toEqual(written);
+      expect(readFiles(listSourceFiles(dir))).toEqual(written);
 
       // Measured, not asserted: machines differ.
       console.log(

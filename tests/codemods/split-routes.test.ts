@@ -1,14 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import jscodeshift from 'jscodeshift';
-
 import transform, { splitRoutes } from '../../codemods/split-routes.js';
 import { runTransform } from '../../codemods/lib/run.js';
-import { parserFor } from '../../codemods/lib/parser.js';
-import { copyProject, defineFixtureTests, fixtureCases, listSourceFiles, typecheck } from './harness.js';
+import { copyProject, defineFixtureTests, fixtureCases, listSourceFiles, readFiles, routeRegistrations, typecheck } from './harness.js';
 
-defineFixtureTests('split-routes', transform);
+defineFixtureTests('split-routes', transform, 19);
 
 const fixturesDir = path.join(import.meta.dirname, '__testfixtures__/split-routes');
 
@@ -24,6 +21,13 @@ function readTree(dir: string): Map<string, string> {
 // `<case>.expected/` holds every file the split generates besides the input (relative to the
 // input's folder), `<case>.report.txt` every report line: both exact.
 describe('split-routes fixtures: generated modules and reports', () => {
+  it('has an .expected folder or a .report.txt only for existing cases, as many as listed', () => {
+    const names = new Set(fixtureCases('split-routes').map((fixture) => fixture.name));
+    const extras = readdirSync(fixturesDir).filter((file) => file.endsWith('.expected') || file.endsWith('.report.txt'));
+    expect(extras.filter((file) => !names.has(file.replace(/\.(?:expected|report\.txt)$/u, '')))).toEqual([]);
+    expect(extras.filter((file) => file.endsWith('.expected'))).toHaveLength(6);
+    expect(extras.filter((file) => file.endsWith('.report.txt'))).toHaveLength(8);
+  });
   for (const fixture of fixtureCases('split-routes')) {
     const expectedDir = path.join(fixturesDir, `${fixture.name}.expected`);
     const reportFile = path.join(fixturesDir, `${fixture.name}.report.txt`);
@@ -45,36 +49,12 @@ describe('split-routes fixtures: generated modules and reports', () => {
   }
 });
 
-const methods = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'route']);
-
-/** Every `x.<method>(path, …)` registration of a project as `method path-source`, sorted (a multiset). */
-function registrations(files: readonly string[], contents: ReadonlyMap<string, string> = new Map()): string[] {
-  const found: string[] = [];
-  for (const file of files) {
-    const source = contents.get(file) ?? readFileSync(file, 'utf8');
-    const j = jscodeshift.withParser(parserFor(file));
-    j(source)
-      .find(j.CallExpression, { callee: { type: 'MemberExpression', property: { type: 'Identifier' } } })
-      .forEach((call) => {
-        const callee = call.node.callee;
-        const first = call.node.arguments[0];
-        if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier' || !methods.has(callee.property.name) || !first) return;
-        if (first.type !== 'StringLiteral' && first.type !== 'TemplateLiteral') return;
-        found.push(`${callee.property.name} ${j(first).toSource()}`);
-      });
-  }
-  return found.sort();
-}
-
-function snapshot(files: readonly string[]): Map<string, string> {
-  return new Map(files.map((file) => [file, readFileSync(file, 'utf8')]));
-}
-
 describe('split-routes on a project (seed 002 style)', () => {
   it('splits by domain, type-checks, keeps every registration and is idempotent', () => {
     const dir = copyProject('split-routes', 'seed002');
     expect(typecheck(dir)).toEqual([]);
-    const before = registrations(listSourceFiles(dir));
+    const before = routeRegistrations(listSourceFiles(dir));
+    expect(before).toHaveLength(5);
 
     const report = runTransform(transform, listSourceFiles(dir), { root: dir });
     expect(report.changed).toEqual([path.join(dir, 'server/routes.ts')]);
@@ -115,19 +95,20 @@ describe('split-routes on a project (seed 002 style)', () => {
     expect(readFileSync(path.join(dir, 'server/routes/search.ts'), 'utf8')).toContain('}); // search is public');
 
     expect(typecheck(dir)).toEqual([]);
-    expect(registrations(listSourceFiles(dir))).toEqual(before);
+    expect(routeRegistrations(listSourceFiles(dir))).toEqual(before);
 
     const files = listSourceFiles(dir);
-    const written = snapshot(files);
+    const written = readFiles(files);
     const again = runTransform(transform, files, { root: dir });
     expect(again).toEqual({ changed: [], skipped: [] });
-    expect(snapshot(listSourceFiles(dir))).toEqual(written);
+    expect(readFiles(listSourceFiles(dir))).toEqual(written);
   });
 
   it('splits a top-level Router into sub-routers mounted in the original order', () => {
     const dir = copyProject('split-routes', 'router');
     expect(typecheck(dir)).toEqual([]);
-    const before = registrations(listSourceFiles(dir));
+    const before = routeRegistrations(listSourceFiles(dir));
+    expect(before).toHaveLength(6);
 
     const report = runTransform(transform, listSourceFiles(dir), { root: dir });
     expect(report).toEqual({ changed: [path.join(dir, 'server/api.ts')], skipped: [] });
@@ -154,17 +135,17 @@ describe('split-routes on a project (seed 002 style)', () => {
     expect(orders).toContain("const ORDER_STATUSES = ['open', 'closed'];");
     expect(orders).toContain('export { router as ordersRouter };');
     expect(typecheck(dir)).toEqual([]);
-    expect(registrations(listSourceFiles(dir))).toEqual(before);
+    expect(routeRegistrations(listSourceFiles(dir))).toEqual(before);
 
-    const written = snapshot(listSourceFiles(dir));
+    const written = readFiles(listSourceFiles(dir));
     expect(runTransform(transform, listSourceFiles(dir), { root: dir })).toEqual({ changed: [], skipped: [] });
-    expect(snapshot(listSourceFiles(dir))).toEqual(written);
+    expect(readFiles(listSourceFiles(dir))).toEqual(written);
   });
 
   it('prints the plan and writes nothing in dry mode', () => {
     const dir = copyProject('split-routes', 'seed002');
     const files = listSourceFiles(dir);
-    const before = snapshot(files);
+    const before = readFiles(files);
     const report = runTransform(transform, files, { root: dir, dry: true });
     expect(report.changed).toEqual([path.join(dir, 'server/routes.ts')]);
     const routesFile = path.join(dir, 'server/routes.ts');
@@ -174,7 +155,7 @@ describe('split-routes on a project (seed 002 style)', () => {
       `${routesFile}: plan routes/search.ts: 1 route (lines 30)`,
       `${routesFile}: plan routes/shared.ts: notFound`,
     ]);
-    expect(snapshot(listSourceFiles(dir))).toEqual(before);
+    expect(readFiles(listSourceFiles(dir))).toEqual(before);
   });
 
   it('refuses to write over an existing module', () => {
@@ -183,11 +164,11 @@ describe('split-routes on a project (seed 002 style)', () => {
     const original = readFileSync(routesFile, 'utf8');
     runTransform(transform, listSourceFiles(dir), { root: dir });
     writeFileSync(routesFile, original);
-    const before = snapshot(listSourceFiles(dir));
+    const before = readFiles(listSourceFiles(dir));
     const result = runTransform(transform, [routesFile], { root: dir });
     expect(result.changed).toEqual([]);
     expect(result.skipped).toEqual(['auth', 'content', 'search', 'index', 'shared'].map((name) => `${routesFile}: 0:0 routes/${name}.ts already exists: not splitting over it`));
-    expect(snapshot(listSourceFiles(dir))).toEqual(before);
+    expect(readFiles(listSourceFiles(dir))).toEqual(before);
     expect(splitRoutes(routesFile, { root: dir }).files.size).toBe(6);
   });
 });
@@ -252,13 +233,17 @@ describe('splitRoutes', () => {
 
   it('keeps the multiset of (method, path) registrations of every fixture that it splits', () => {
     let split = 0;
+    let registrations = 0;
     for (const { inputPath: file } of fixtureCases('split-routes')) {
       const result = splitRoutes(file, { dry: true });
       if (result.files.size === 0) continue;
       split += 1;
-      expect(registrations([...result.files.keys()], result.files)).toEqual(registrations([file]));
+      const before = routeRegistrations([file]);
+      registrations += before.length;
+      expect(routeRegistrations([...result.files.keys()], result.files)).toEqual(before);
     }
     expect(split).toBe(12);
+    expect(registrations).toBe(41);
   });
 });
 

@@ -3,10 +3,10 @@ import path from 'node:path';
 
 import transform, { HELPER_SOURCE } from '../../codemods/wrap-transaction.js';
 import { runTransform } from '../../codemods/lib/run.js';
-import { copyProject, defineFixtureTests, listSourceFiles, typecheck } from './harness.js';
+import { copyProject, defineFixtureTests, listSourceFiles, readFiles, typecheck } from './harness.js';
 
 describe('wrap-transaction', () => {
-  defineFixtureTests('wrap-transaction', transform);
+  defineFixtureTests('wrap-transaction', transform, 9);
 
   it('wraps a project: Prisma and pg (creating the helper), refuses the network call, leaves transactions alone', () => {
     const dir = copyProject('wrap-transaction', 'shop');
@@ -32,10 +32,10 @@ describe('wrap-transaction', () => {
     expect(readFileSync(at('payments.ts'), 'utf8')).toContain("import { withTransaction } from './db/withTransaction';");
     expect(typecheck(dir)).toEqual([]);
 
-    const snapshot = files.map((file) => readFileSync(file, 'utf8'));
+    const written = readFiles(files);
     const again = runTransform(transform, listSourceFiles(dir), { root: dir });
     expect(again.changed).toEqual([]);
-    expect(files.map((file) => readFileSync(file, 'utf8'))).toEqual(snapshot);
+    expect(readFiles(files)).toEqual(written);
   });
 
   it('writes no helper in a dry run', () => {
