@@ -1,7 +1,7 @@
 // Which files `hardening audit` lints. The list is built here and handed to ESLint, so the rules
 // of what to skip are the same with or without git and with any ESLint version.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { includeIgnoreFile } from '@eslint/compat';
@@ -9,23 +9,19 @@ import { ESLint } from 'eslint';
 
 import { FILES } from '../../configs/index.js';
 import { UsageError } from '../errors.js';
+import { gitWorkTree } from '../git.js';
+import { BUILD_FOLDERS, DECLARATION_FILE, SOURCE_FILE, walkSourceFiles } from '../source-files.js';
 
-const LINTABLE = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/u;
-const DECLARATION = /\.d\.[cm]?ts$/u;
 const MINIFIED_NAME = /[.-]min\.[cm]?js$/u;
 
 /** Folders that hold dependencies, build output, caches or vendored code: never audited. */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
-  'node_modules',
+  ...BUILD_FOLDERS,
   'bower_components',
   'jspm_packages',
-  '.git',
   '.hg',
   '.svn',
-  'dist',
-  'build',
   'out',
-  '.next',
   '.nuxt',
   '.output',
   '.svelte-kit',
@@ -34,7 +30,6 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
   '.serverless',
   '.docusaurus',
   'storybook-static',
-  'coverage',
   '.nyc_output',
   '.turbo',
   '.cache',
@@ -62,7 +57,7 @@ export async function listFiles(targets: readonly string[], cwd: string): Promis
     const absolute = path.resolve(cwd, target);
     if (!existsSync(absolute)) throw new UsageError(`no such file or directory: ${target}`);
     if (statSync(absolute).isFile()) {
-      if (!LINTABLE.test(absolute) || DECLARATION.test(absolute)) {
+      if (!SOURCE_FILE.test(absolute) || DECLARATION_FILE.test(absolute)) {
         throw new UsageError(`not a JavaScript or TypeScript file: ${target}`);
       }
       found.add(absolute);
@@ -72,14 +67,6 @@ export async function listFiles(targets: readonly string[], cwd: string): Promis
     for (const file of candidates) if (isSource(file, absolute)) found.add(file);
   }
   return { files: [...found].sort(), root: gitWorkTree(cwd) ?? cwd };
-}
-
-/** The top folder of the git work tree holding `directory`, if any (and if git is installed). */
-export function gitWorkTree(directory: string): string | undefined {
-  const result = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: directory, encoding: 'utf8' });
-  if (result.status !== 0) return undefined;
-  const top = result.stdout.trim();
-  return top === '' ? undefined : path.resolve(top);
 }
 
 /** Tracked and untracked-but-not-ignored files: git applies every .gitignore, nested ones too. */
@@ -95,23 +82,12 @@ function gitFiles(directory: string): string[] {
     .filter((entry) => entry !== '')
     .map((entry) => path.join(directory, entry))
     // Files deleted from the work tree but still in the index, and submodule folders.
-    .filter((file) => LINTABLE.test(file) && existsSync(file) && statSync(file).isFile());
+    .filter((file) => SOURCE_FILE.test(file) && existsSync(file) && statSync(file).isFile());
 }
 
 /** Without git: every file below `directory`, minus what the root .gitignore ignores. */
 async function walkWithGitignore(directory: string): Promise<string[]> {
-  const files: string[] = [];
-  const pending = [directory];
-  for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
-      } else if (entry.isFile() && LINTABLE.test(entry.name)) {
-        files.push(full);
-      }
-    }
-  }
+  const files = walkSourceFiles(directory, SKIPPED_FOLDERS);
   const gitignore = path.join(directory, '.gitignore');
   if (!existsSync(gitignore)) return files;
   // ESLint itself matches the .gitignore patterns, as it would in the user's own config (a file
@@ -124,7 +100,7 @@ async function walkWithGitignore(directory: string): Promise<string[]> {
 
 /** A lintable source file: not a declaration, not minified, not in a skipped folder below `base`. */
 function isSource(file: string, base: string): boolean {
-  if (!LINTABLE.test(file) || DECLARATION.test(file) || MINIFIED_NAME.test(file)) return false;
+  if (!SOURCE_FILE.test(file) || DECLARATION_FILE.test(file) || MINIFIED_NAME.test(file)) return false;
   const folders = path.relative(base, path.dirname(file)).split(path.sep);
   if (folders.some((folder) => SKIPPED_FOLDERS.has(folder))) return false;
   return !hasLongFirstLine(file);

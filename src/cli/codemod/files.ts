@@ -1,14 +1,13 @@
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 
 import { UsageError } from '../errors.js';
+import { BUILD_FOLDERS, DECLARATION_FILE, SOURCE_FILE, walkSourceFiles } from '../source-files.js';
 
-/** Extensions of the files a directory expands to (jscodeshift's parsers read all of them). */
-const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/u;
 /** Build output, dependencies and tool folders: never the code a codemod should touch. */
-const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', '.git', '.next', 'coverage']);
-/** Generated files: declarations and minified bundles. */
-const SKIPPED_FILE = /\.d\.[cm]?ts$|\.min\.[cm]?js$/u;
+const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(BUILD_FOLDERS);
+/** Minified bundles: generated, like declarations. */
+const MINIFIED_FILE = /\.min\.[cm]?js$/u;
 
 /**
  * The absolute paths of the files to transform: named files as given, directories expanded to their
@@ -30,21 +29,9 @@ export function expandPaths(paths: readonly string[], cwd: string): string[] {
       files.add(absolute);
       continue;
     }
-    for (const file of walk(absolute)) files.add(file);
-  }
-  return [...files];
-}
-
-function walk(dir: string): string[] {
-  const found: string[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) found.push(...walk(full));
-    } else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !SKIPPED_FILE.test(entry.name)) {
-      found.push(full);
+    for (const file of walkSourceFiles(absolute, SKIPPED_DIRECTORIES)) {
+      if (!DECLARATION_FILE.test(file) && !MINIFIED_FILE.test(file)) files.add(file);
     }
   }
-  return found;
+  return [...files];
 }

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+import { gitWorkTree } from '../git.js';
+
 /**
  * How many files under `paths` have uncommitted changes (modified, staged, deleted or untracked)
  * in the git work trees they belong to. Paths outside a work tree, or a machine without git,
@@ -12,9 +14,8 @@ export function uncommittedFileCount(paths: readonly string[]): number {
   for (const given of paths) {
     const target = realpathSync(given);
     const dir = statSync(target).isDirectory() ? target : path.dirname(target);
-    const top = git(dir, ['rev-parse', '--show-toplevel']);
-    if (top === undefined) continue;
-    const root = top.trim();
+    const root = gitWorkTree(dir);
+    if (root === undefined) continue;
     byRoot.set(root, [...(byRoot.get(root) ?? []), target]);
   }
   let count = 0;

@@ -1,6 +1,4 @@
-import jscodeshift from 'jscodeshift';
-
-import { parserFor } from '../../../codemods/lib/parser.js';
+import { jscodeshiftFor } from '../../../codemods/lib/parser.js';
 
 /**
  * Adds eslint-plugin-hardening to an existing flat config. jscodeshift parses the file (with the
@@ -76,7 +74,7 @@ export function importLine(commonJs: boolean, binding: string, quote: string, se
 }
 
 export function addToFlatConfig(source: string, filePath: string, config: ConfigName): FlatConfigEdit {
-  const j = jscodeshift.withParser(parserFor(filePath));
+  const j = jscodeshiftFor(filePath);
   let file: AstNode;
   try {
     file = j(source).get().node as AstNode;
