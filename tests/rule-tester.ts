@@ -9,7 +9,8 @@ RuleTester.itOnly = it.only;
 
 /**
  * The project's rule tester: every invalid case must pin each report to its place and message
- * (`messageId`, `line`, `column`), so no test passes by reporting "something somewhere".
+ * (`messageId`, `line`, `column`), so no test passes by reporting "something somewhere", and
+ * suggestions are listed with their output (a bare count would leave the edit unchecked).
  */
 class HardeningRuleTester extends RuleTester {
   override run<MessageIds extends string, Options extends readonly unknown[]>(
@@ -21,6 +22,9 @@ class HardeningRuleTester extends RuleTester {
       for (const error of test.errors) {
         if (error.messageId === undefined || error.line === undefined || error.column === undefined) {
           throw new Error(`${ruleName}: invalid case #${index} must give messageId, line and column for every error`);
+        }
+        if (typeof error.suggestions === 'number') {
+          throw new Error(`${ruleName}: invalid case #${index} must list its suggestions with their output, not count them`);
         }
       }
     }
