@@ -16,6 +16,7 @@ import {
   CALL,
   CONSTRUCT,
   InstanceSet,
+  isLocalModule,
   resolveImportBinding,
   trackImplicitGlobalReferences,
   trackModuleReferences,
@@ -74,8 +75,6 @@ const PRISMA_MODEL_METHODS = [
 /** Final methods of OpenAI / Anthropic resources (`openai.chat.completions.create`). */
 const SDK_METHODS = ['create', 'createAndPoll', 'generate', 'retrieve', 'list', 'update', 'del', 'delete', 'upload', 'edit'];
 
-/** A receiver imported from the project's own modules (`import pool from '../config/database'`). */
-const LOCAL_MODULE = /^(?:\.{1,2}\/|\/|@\/|~\/|#)/u;
 const SQL_TEXT = /^\s*(?:select|insert|update|delete|with|merge|upsert|call|truncate|replace)\b/iu;
 
 export default createRule<Options, MessageIds>({
@@ -238,7 +237,7 @@ export default createRule<Options, MessageIds>({
       const object = unwrapExpression(callee.object);
       if (object.type !== AST_NODE_TYPES.Identifier) return false;
       const binding = resolveImportBinding(object, sourceCode.getScope(object));
-      if (!binding || !LOCAL_MODULE.test(binding.source)) return false;
+      if (!binding || !isLocalModule(binding.source)) return false;
       const first = call.arguments[0];
       if (!first) return false;
       const sql =

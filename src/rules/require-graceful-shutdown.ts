@@ -2,8 +2,8 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 
 import { findProperty, getDottedName, unwrapExpression } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
-import { PROCESS_LISTENERS, SERVER_MAP, SHUTDOWN_MODULES, SHUTDOWN_NAME } from '../util/known-modules.js';
-import { InstanceSet, getRequireSource, resolveImportBinding, trackImplicitGlobalReferences, trackModuleReferences } from '../util/modules.js';
+import { PROCESS_LISTENERS, SERVER_MAP, SHUTDOWN_MODULES, SHUTDOWN_NAME, isImportedLocalApp } from '../util/known-modules.js';
+import { InstanceSet, getRequireSource, isLocalModule, trackImplicitGlobalReferences, trackModuleReferences } from '../util/modules.js';
 
 export type Options = [
   {
@@ -13,9 +13,6 @@ export type Options = [
 ];
 export type MessageIds = 'missingShutdown';
 
-/** Receivers of an app built in another file, accepted only with a port argument: `import app from './app'; app.listen(PORT)`. */
-const APP_NAME = /^(?:app|application|server|httpServer|httpsServer)$/u;
-const LOCAL_MODULE = /^(?:\.{1,2}\/|\/|@\/|~\/|#)/u;
 
 const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|e2e)[\\/]|\.(?:test|spec|e2e-spec|e2e)\.[cm]?[jt]sx?$/u;
 
@@ -67,17 +64,15 @@ export default createRule<Options, MessageIds>({
     function noteModule(source: string): void {
       const bare = source.replace(/^node:/u, '');
       // Local helpers named for it (`./lifecycle/graceful-shutdown`); packages only from the list (graceful-fs is not one).
-      if ((LOCAL_MODULE.test(bare) && SHUTDOWN_NAME.test(bare)) || modules.some((entry) => bare === entry || bare.endsWith(`/${entry}`) || bare.startsWith(`${entry}/`))) {
+      if ((isLocalModule(bare) && SHUTDOWN_NAME.test(bare)) || modules.some((entry) => bare === entry || bare.endsWith(`/${entry}`) || bare.startsWith(`${entry}/`))) {
         handledByImportOrCall = true;
       }
     }
 
     function isServer(receiver: TSESTree.Node, servers: InstanceSet, call: TSESTree.CallExpression): boolean {
       if (servers.has(receiver)) return true;
-      const target = unwrapExpression(receiver);
-      if (target.type !== AST_NODE_TYPES.Identifier || !APP_NAME.test(target.name)) return false;
-      const binding = resolveImportBinding(target, sourceCode.getScope(target));
-      if (!binding || !LOCAL_MODULE.test(binding.source)) return false;
+      // An app built in another file counts only with a port argument: `import app from './app'; app.listen(PORT)`.
+      if (!isImportedLocalApp(receiver, sourceCode.getScope(receiver))) return false;
       const port = call.arguments[0];
       return port !== undefined && isPortLike(port);
     }

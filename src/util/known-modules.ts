@@ -3,7 +3,10 @@
  * handles shutdown, which SDKs hold a client of their own. Matched through import and `require`
  * tracking (`modules.ts`), never against local names.
  */
-import { CALL, CONSTRUCT, type TraceMap, type TraceNode } from './modules.js';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { unwrapExpression } from './ast.js';
+import { CALL, CONSTRUCT, isLocalModule, resolveImportBinding, type TraceMap, type TraceNode } from './modules.js';
 
 /** What creates a server that `listen()` starts. */
 export const SERVER_MAP: TraceMap<true> = {
@@ -15,6 +18,21 @@ export const SERVER_MAP: TraceMap<true> = {
   koa: { [CONSTRUCT]: true, default: { [CONSTRUCT]: true } },
   '@nestjs/core': { NestFactory: { create: { [CALL]: true }, createMicroservice: { [CALL]: true } } },
 };
+
+/** Names an app or server built in another file of the project usually has. */
+const APP_NAME = /^(?:app|application|server|httpServer|httpsServer)$/u;
+
+/**
+ * Whether `node` is an app or server imported from a module of the project
+ * (`import app from './app'`): the receiver of an entry file's `app.listen(PORT)`. The name is
+ * only a hint; the binding must come from a local module.
+ */
+export function isImportedLocalApp(node: TSESTree.Node, scope: TSESLint.Scope.Scope): boolean {
+  const target = unwrapExpression(node);
+  if (target.type !== AST_NODE_TYPES.Identifier || !APP_NAME.test(target.name)) return false;
+  const binding = resolveImportBinding(target, scope);
+  return binding !== undefined && isLocalModule(binding.source);
+}
 
 /** `process.on(…)` and its siblings. */
 export const PROCESS_LISTENERS: TraceNode<true> = Object.fromEntries(

@@ -175,6 +175,11 @@ export interface ImportBinding {
 
 const MAX_ALIAS_DEPTH = 8;
 
+/** Whether an import specifier names a module of the project itself (`./x`, `../x`, `/x`, `@/x`, `~/x`, `#x`), not a package. */
+export function isLocalModule(source: string): boolean {
+  return /^(?:\.{1,2}\/|\/|@\/|~\/|#)/u.test(source);
+}
+
 /**
  * Where a name comes from: follows an identifier to its `import` or `require`, through aliases
  * (`const run = cp.exec`) and destructuring (`const { exec: run } = require('child_process')`).

@@ -6,6 +6,7 @@ import {
   CONSTRUCT,
   InstanceSet,
   READ,
+  isLocalModule,
   resolveImportBinding,
   trackImplicitGlobalReferences,
   trackModuleReferences,
@@ -177,5 +178,12 @@ describe('trackImplicitGlobalReferences', () => {
       }),
     );
     expect(found).toEqual(['1:1 process.on', '2:1 fetch']);
+  });
+});
+
+describe('isLocalModule', () => {
+  it('tells the project’s own modules from packages', () => {
+    expect(['./app', '../config/db', '/srv/app', '@/lib/app', '~/server', '#app'].map(isLocalModule)).toEqual([true, true, true, true, true, true]);
+    expect(['express', '@nestjs/core', 'node:http', 'app', '.app', '@scope/pkg'].map(isLocalModule)).toEqual([false, false, false, false, false, false]);
   });
 });

@@ -9,6 +9,7 @@ import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } f
 import { childNodes, getCalleeName, getDottedName, getMemberName, getRootIdentifier, outermostValueNode, unwrapExpression } from '../../util/ast.js';
 import { getDataAccess } from '../../util/data-access.js';
 import { matchesFileGlob } from '../../util/file-glob.js';
+import { isImportedLocalApp } from '../../util/known-modules.js';
 import {
   CALL,
   InstanceSet,
@@ -37,9 +38,6 @@ import {
   isHealthPath,
 } from './known-modules.js';
 
-/** Receivers of an app built in another file: `import app from './app'; app.listen(PORT)`. */
-const APP_NAME = /^(?:app|application|server|httpServer|httpsServer)$/u;
-const LOCAL_MODULE = /^(?:\.{1,2}\/|\/|@\/|~\/|#)/u;
 /** Environment variables that say which deployment this is, not which service a client talks to. */
 const DEPLOYMENT_ENV = /^(?:NODE_ENV|APP_ENV|ENV|ENVIRONMENT|STAGE|CI|DEBUG|LOG_LEVEL|TZ)$/u;
 
@@ -146,10 +144,7 @@ export const factsRule = ESLintUtils.RuleCreator.withoutDocs<[], 'fact'>({
     function isServerListen(call: TSESTree.CallExpression, servers: InstanceSet): boolean {
       const receiver = (call.callee as TSESTree.MemberExpression).object;
       if (servers.has(receiver)) return true;
-      const target = unwrapExpression(receiver);
-      if (target.type !== AST_NODE_TYPES.Identifier || !APP_NAME.test(target.name) || call.arguments.length === 0) return false;
-      const binding = resolveImportBinding(target, sourceCode.getScope(target));
-      return binding !== undefined && LOCAL_MODULE.test(binding.source);
+      return call.arguments.length > 0 && isImportedLocalApp(receiver, sourceCode.getScope(receiver));
     }
 
     function handlesSignal(): TSESTree.Node | undefined {
