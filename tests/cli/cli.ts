@@ -1,8 +1,8 @@
 // Runs the built `hardening` bin as a child process, the way users run it.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, realpathSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
+
+import { copyToTemp } from '../tree.js';
 
 /** The built bin; `HARDENING_CLI` points elsewhere (a private build) while developing. */
 export const cliPath = process.env.HARDENING_CLI ?? path.resolve(import.meta.dirname, '../../dist/cli.js');
@@ -31,7 +31,5 @@ const fixtures = path.resolve(import.meta.dirname, '../fixtures/cli');
  * work tree), so that a run can write into it and the repository's own files stay untouched.
  */
 export function copyFixture(name: string): string {
-  const target = mkdtempSync(path.join(tmpdir(), 'hardening-cli-'));
-  cpSync(path.join(fixtures, name), target, { recursive: true });
-  return realpathSync(target);
+  return copyToTemp(path.join(fixtures, name), 'cli');
 }

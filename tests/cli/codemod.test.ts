@@ -1,24 +1,20 @@
 // `hardening codemod`, end to end: the built bin on temp copies of the codemods' fixtures.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { codemods } from '../../codemods/registry.js';
 import { fixtureCases, type FixtureCase } from '../codemods/harness.js';
+import { readTree, tempDir } from '../tree.js';
 import { runCli } from './cli.js';
 
 const fixturesRoot = path.resolve(import.meta.dirname, '../codemods/__testfixtures__');
 const TIMING = / \((?:dry run, nothing written, |printed, nothing written, )?\d+ ms\)$/mu;
 
-function tempDir(): string {
-  return mkdtempSync(path.join(os.tmpdir(), 'hardening-codemod-cli-'));
-}
-
 /** Writes `files` (relative path → content) under a fresh temp dir and returns it. */
 function tree(files: Record<string, string>): string {
-  const dir = tempDir();
+  const dir = tempDir('codemod-cli');
   for (const [file, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), content);
@@ -26,15 +22,8 @@ function tree(files: Record<string, string>): string {
   return dir;
 }
 
-/** Every file under `dir` (but `.git`) with its content, sorted: equal trees give equal snapshots. */
-function snapshot(dir: string): Record<string, string> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .filter((file) => file.split(path.sep)[0] !== '.git')
-    .sort();
-  return Object.fromEntries(files.map((file) => [file.split(path.sep).join('/'), readFileSync(path.join(dir, file), 'utf8')]));
-}
+/** Every file under `dir` (but `.git`) with its content: equal trees give equal snapshots. */
+const snapshot = (dir: string): Record<string, string> => readTree(dir, { skip: ['.git'] });
 
 function hash(dir: string): string {
   return createHash('sha256').update(JSON.stringify(snapshot(dir))).digest('hex');
@@ -75,7 +64,7 @@ const byNameInput = readFileSync(byName.inputPath, 'utf8');
 
 describe('hardening codemod --list and usage errors', () => {
   it('lists every codemod of the registry once, slug then title', () => {
-    const result = runCli(['codemod', '--list'], { cwd: tempDir() });
+    const result = runCli(['codemod', '--list'], { cwd: tempDir('codemod-cli') });
     expect(result.status).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines.map((line) => line.split(/ +/u)[0])).toEqual(codemods.map((entry) => entry.slug));
@@ -85,7 +74,7 @@ describe('hardening codemod --list and usage errors', () => {
   });
 
   it('rejects an unknown name in one line, with a suggestion and the names', () => {
-    const result = runCli(['codemod', 'async-handlr', 'src'], { cwd: tempDir() });
+    const result = runCli(['codemod', 'async-handlr', 'src'], { cwd: tempDir('codemod-cli') });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
@@ -94,13 +83,13 @@ describe('hardening codemod --list and usage errors', () => {
   });
 
   it('gives no suggestion for a name close to nothing', () => {
-    const result = runCli(['codemod', 'frobnicate', 'src'], { cwd: tempDir() });
+    const result = runCli(['codemod', 'frobnicate', 'src'], { cwd: tempDir('codemod-cli') });
     expect(result.status).toBe(2);
     expect(result.stderr).not.toContain('did you mean');
   });
 
   it('prints the list and exits 2 without a name', () => {
-    const result = runCli(['codemod'], { cwd: tempDir() });
+    const result = runCli(['codemod'], { cwd: tempDir('codemod-cli') });
     expect(result.status).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe('hardening: which codemod? hardening codemod <name> <paths…>');
     for (const entry of codemods) expect(result.stderr).toContain(`\n${entry.slug} `);
@@ -122,7 +111,7 @@ describe('hardening codemod --list and usage errors', () => {
   });
 
   it('rejects a --cpus that is not a whole number', () => {
-    const result = runCli(['codemod', 'async-handler', '.', '--cpus', 'two'], { cwd: tempDir() });
+    const result = runCli(['codemod', 'async-handler', '.', '--cpus', 'two'], { cwd: tempDir('codemod-cli') });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("hardening: option '--cpus <n>' argument 'two' is invalid. expected a whole number of at least 1.\n");
   });
@@ -315,7 +304,7 @@ describe('each codemod through the CLI on its fixtures', () => {
         runs.set(key, [...(runs.get(key) ?? []), candidate]);
       }
       for (const cases of runs.values()) {
-        const dir = tempDir();
+        const dir = tempDir('codemod-cli');
         // Modules a case expects to exist already (an existing shared client…), as in the fixtures.
         for (const extra of readdirSync(path.join(fixturesRoot, entry.slug), { withFileTypes: true })) {
           if (extra.isDirectory() && extra.name !== 'projects' && !extra.name.endsWith('.expected')) cpSync(path.join(fixturesRoot, entry.slug, extra.name), path.join(dir, fixtureDir, extra.name), { recursive: true });

@@ -5,6 +5,7 @@ import path from 'node:path';
 
 import { ESLint } from 'eslint';
 
+import { readTree } from '../tree.js';
 import { cliPath, copyFixture, runCli, type CliResult } from './cli.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/cli/init');
@@ -27,16 +28,7 @@ function init(root: string, ...args: string[]): CliResult {
 }
 
 /** Every file under `root` (but node_modules) with its permission bits and content. */
-function tree(root: string, directory = root): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    const full = path.join(directory, entry.name);
-    if (entry.name === 'node_modules') continue;
-    if (entry.isDirectory()) Object.assign(files, tree(root, full));
-    else files[path.relative(root, full)] = `${(statSync(full).mode & 0o777).toString(8)} ${readFileSync(full, 'utf8')}`;
-  }
-  return files;
-}
+const tree = (root: string): Record<string, string> => readTree(root, { skip: ['node_modules'], withMode: true });
 
 /** The files a run created or changed. */
 function changedFiles(before: Record<string, string>, after: Record<string, string>): string[] {

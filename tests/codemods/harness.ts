@@ -1,17 +1,17 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import jscodeshift, { type Transform } from 'jscodeshift';
+import type { Transform } from 'jscodeshift';
 import ts from 'typescript';
 
-import { parserFor } from '../../codemods/lib/parser.js';
+import { jscodeshiftFor } from '../../codemods/lib/parser.js';
+import { copyToTemp } from '../tree.js';
 
 const fixturesRoot = path.resolve(import.meta.dirname, '__testfixtures__');
 
 /** Applies a transform to one source text as jscodeshift would, with the parser for `filePath`. */
 export function applyTransform(transform: Transform, source: string, filePath: string, options: Record<string, unknown> = {}): string {
-  const j = jscodeshift.withParser(parserFor(filePath));
+  const j = jscodeshiftFor(filePath);
   const skipped: string[] = [];
   const output = transform({ path: filePath, source }, { j, jscodeshift: j, stats: () => undefined, report: (line: string) => skipped.push(line) }, options);
   return typeof output === 'string' ? output : source;
@@ -67,9 +67,7 @@ export function defineFixtureTests(codemod: string, transform: Transform, count:
 
 /** Copies a fixture project (a folder under __testfixtures__/<codemod>/projects/) to a fresh temp dir. */
 export function copyProject(codemod: string, project: string): string {
-  const target = mkdtempSync(path.join(os.tmpdir(), `hardening-${codemod}-`));
-  cpSync(path.join(fixturesRoot, codemod, 'projects', project), target, { recursive: true });
-  return target;
+  return copyToTemp(path.join(fixturesRoot, codemod, 'projects', project), codemod);
 }
 
 /** All TypeScript files of a folder, recursively, sorted. */

@@ -3,20 +3,12 @@ import path from 'node:path';
 
 import transform, { splitRoutes } from '../../codemods/split-routes.js';
 import { runTransform } from '../../codemods/lib/run.js';
+import { readTree } from '../tree.js';
 import { copyProject, defineFixtureTests, fixtureCases, listSourceFiles, readFiles, routeRegistrations, typecheck } from './harness.js';
 
 defineFixtureTests('split-routes', transform, 19);
 
 const fixturesDir = path.join(import.meta.dirname, '__testfixtures__/split-routes');
-
-/** Every file of a folder, recursively, as relative path → content. */
-function readTree(dir: string): Map<string, string> {
-  const entries = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return new Map(entries.map((entry) => {
-    const file = path.join(entry.parentPath, entry.name);
-    return [path.relative(dir, file), readFileSync(file, 'utf8')];
-  }));
-}
 
 // `<case>.expected/` holds every file the split generates besides the input (relative to the
 // input's folder), `<case>.report.txt` every report line: both exact.
@@ -34,10 +26,10 @@ describe('split-routes fixtures: generated modules and reports', () => {
     if (existsSync(expectedDir)) {
       it(`${fixture.name}: generates exactly the expected modules`, () => {
         const result = splitRoutes(fixture.inputPath, fixture.options);
-        const generated = new Map([...result.files].filter(([file]) => file !== fixture.inputPath).map(([file, content]) => [path.relative(fixturesDir, file), content]));
+        const generated = new Map([...result.files].filter(([file]) => file !== fixture.inputPath).map(([file, content]) => [path.relative(fixturesDir, file).split(path.sep).join('/'), content]));
         const expected = readTree(expectedDir);
-        expect([...generated.keys()].sort()).toEqual([...expected.keys()].sort());
-        for (const [file, content] of expected) expect(generated.get(file)).toBe(content);
+        expect([...generated.keys()].sort()).toEqual(Object.keys(expected));
+        for (const [file, content] of Object.entries(expected)) expect(generated.get(file)).toBe(content);
       });
     }
     if (existsSync(reportFile)) {
