@@ -7,7 +7,7 @@
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getConstInitializer, getMemberName, getPropertyKeyName, isWithin, unwrapExpression } from './ast.js';
+import { getConstInitializer, getMemberName, getPropertyKeyName, unwrapExpression } from './ast.js';
 import { projectRelativePath } from './file-glob.js';
 import { resolveImportBinding } from './modules.js';
 
@@ -294,11 +294,6 @@ export function envReadText(name: string): string {
  */
 export function throwMissingText(name: string): string {
   return `(() => { throw new Error(${quote(`${name} is required`)}); })()`;
-}
-
-/** Whether `inner` is `outer` or lies within it. */
-export function isSameOrWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
-  return inner === outer || isWithin(inner, outer);
 }
 
 function quote(text: string): string {
