@@ -187,7 +187,8 @@ describe('project/duplicate-client', () => {
         message: DUPLICATE_CLIENT('new OpenAI()', 'openai', '`lib/openai.ts` and `src/routes/chat.js`'),
       },
     ]);
-    // Left alone: Prisma shared by import, pools on two different databases, a Redis subscriber,
+    // Left alone: Prisma shared by import, pools on two different databases (one reads its URL
+    // through `import { env } from 'node:process'`), a Redis subscriber,
     // and the clients of tests and scripts. The project creates no app, so no app checks.
   });
 });

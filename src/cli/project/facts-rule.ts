@@ -19,7 +19,7 @@ import {
   trackModuleReferences,
 } from '../../util/modules.js';
 import { getRouteModel, nextRoutePath } from '../../util/routes.js';
-import { isTestFile } from '../../util/secrets.js';
+import { getEnvVariableName, isTestFile } from '../../util/secrets.js';
 import { encodeFact, type Fact } from './facts.js';
 import {
   APP_MAP,
@@ -131,9 +131,10 @@ export const factsRule = ESLintUtils.RuleCreator.withoutDocs<[], 'fact'>({
       while (stack.length > 0) {
         const current = stack.pop();
         if (!current) break;
-        if (current.type === AST_NODE_TYPES.MemberExpression && getDottedName(current.object) === 'process.env') {
-          const name = getMemberName(current);
-          if (name !== undefined && !DEPLOYMENT_ENV.test(name)) names.add(name);
+        // `process.env.X`, also through `import { env } from 'node:process'` or `const { env } = process`.
+        const name = current.type === AST_NODE_TYPES.MemberExpression ? getEnvVariableName(current, sourceCode.getScope(current)) : undefined;
+        if (name !== undefined) {
+          if (!DEPLOYMENT_ENV.test(name)) names.add(name);
           continue;
         }
         stack.push(...childNodes(current, { skipTypes: true }));
