@@ -21,7 +21,6 @@ export type Framework = 'express' | 'nest' | 'next';
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'options' | 'head' | 'all';
 
 export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all'];
-export const MUTATING_METHODS: readonly HttpMethod[] = ['post', 'put', 'patch', 'delete', 'all'];
 
 export interface Route {
   framework: Framework;
