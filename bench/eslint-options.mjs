@@ -1,8 +1,11 @@
 // ESLint options for one benchmark lint, as an options module so that ESLint's worker threads
 // (the `concurrency` option) can load the same options: plugin objects cannot be cloned into a
 // worker, a module URL can. Parameters come from the URL's query string:
-//   ?config=parse-only|recommended|strict&cwd=/abs/dir&concurrency=off|2[&rule=rule-id]
-// `rule` keeps only that rule of the config on (for profiling one rule).
+//   ?config=parse-only|recommended|strict&cwd=/abs/dir&concurrency=off|2[&rule=rule-id][&empty=1]
+// `rule` keeps only that rule of the config on (for profiling one rule). `empty` runs every rule's
+// `create()` but replaces each listener it returns by an empty function: the rule time left is
+// what creating the rules and ESLint's dispatch and timing of each listener call cost, with no
+// listener work.
 import { URL } from 'node:url';
 
 import hardening from '../dist/index.js';
@@ -15,12 +18,22 @@ const concurrency = params.get('concurrency') ?? 'off';
 const config = name === 'parse-only' ? { ...hardening.configs.recommended, name: 'bench/parse-only', rules: {} } : hardening.configs[name];
 if (!config) throw new Error(`unknown config ${name}`);
 const only = params.get('rule');
+const withEmptyListeners = (plugin) => ({
+  ...plugin,
+  rules: Object.fromEntries(
+    Object.entries(plugin.rules).map(([id, rule]) => [
+      id,
+      { ...rule, create: (context) => Object.fromEntries(Object.keys(rule.create(context)).map((selector) => [selector, () => {}])) },
+    ]),
+  ),
+});
+const plugins = params.get('empty') ? { ...config.plugins, hardening: withEmptyListeners(config.plugins.hardening) } : config.plugins;
 if (only && !config.rules[`hardening/${only}`]) throw new Error(`${only} is not in ${name}`);
 
 export default {
   cwd: params.get('cwd') ?? undefined,
   overrideConfigFile: true,
-  overrideConfig: [only ? { ...config, rules: { [`hardening/${only}`]: config.rules[`hardening/${only}`] } } : config],
+  overrideConfig: [{ ...config, plugins, ...(only ? { rules: { [`hardening/${only}`]: config.rules[`hardening/${only}`] } } : {}) }],
   stats: true,
   cache: false,
   errorOnUnmatchedPattern: true,
