@@ -3,9 +3,9 @@ import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/util
 import { TS_CASTS, climbThrough, getDottedName, getEnclosingFunction, getPropertyKeyName, isWithin, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { CONNECTION_ROLES, SCRIPT_FILES, SDK_CLIENTS } from '../util/known-modules.js';
-import { getDataAccess, type DbClientCreation } from '../util/data-access.js';
+import { getDataAccess, type DataAccess, type DbClientCreation } from '../util/data-access.js';
 import { matchesFileGlob } from '../util/file-glob.js';
-import { resolveImportBinding, trackModuleReferences } from '../util/modules.js';
+import { mayResolveImportBinding, resolveImportBinding, trackModuleReferences } from '../util/modules.js';
 import { getRouteModel } from '../util/routes.js';
 import { isTestFile } from '../util/secrets.js';
 
@@ -91,6 +91,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const inClientModule = matchesFileGlob(context.filename, options.clientModules ?? DEFAULT_CLIENT_MODULES, context.cwd);
     let handlers: FunctionNode[] | undefined;
+    let dataAccess: DataAccess | undefined;
 
     return {
       Program() {
@@ -101,7 +102,9 @@ export default createRule<Options, MessageIds>({
       'NewExpression, CallExpression'(node: TSESTree.NewExpression | TSESTree.CallExpression) {
         const callee = unwrapExpression(node.callee);
         if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return;
-        const creation = getDataAccess(sourceCode).getClientCreation(node);
+        // A client is made by a function imported from its library: most calls name no import.
+        if (!mayResolveImportBinding(callee, sourceCode)) return;
+        const creation = (dataAccess ??= getDataAccess(sourceCode)).getClientCreation(node);
         if (!creation || !opensConnections(creation)) return;
         check(node, creation.library);
       },

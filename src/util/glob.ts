@@ -15,6 +15,15 @@ export function normalizeRoutePath(path: string): string {
 
 /** The regular expression a route-path glob stands for (anchored at both ends). */
 export function globToRegExp(glob: string): RegExp {
+  return new RegExp(`^${globSource(glob)}$`, 'u');
+}
+
+/**
+ * The unanchored regular-expression source of a glob. With `alternatives`, a `{a,b}` within a
+ * segment becomes `(?:a|b)`: the caller has checked that no alternative holds `/`, `**`, a nested
+ * brace or nothing at all, so this stands for the same paths as the glob's brace expansion.
+ */
+export function globSource(glob: string, alternatives = false): string {
   const segments = normalizeRoutePath(glob).split('/').slice(1);
   let source = '';
   for (const segment of segments) {
@@ -23,14 +32,22 @@ export function globToRegExp(glob: string): RegExp {
       continue;
     }
     let part = '';
+    let inBraces = false;
     for (const character of segment) {
       if (character === '*') part += '[^/]*';
       else if (character === '?') part += '[^/]';
-      else part += character.replace(/[.+^${}()|[\]\\]/gu, '\\$&');
+      else if (alternatives && character === '{') {
+        inBraces = true;
+        part += '(?:';
+      } else if (alternatives && inBraces && character === ',') part += '|';
+      else if (alternatives && inBraces && character === '}') {
+        inBraces = false;
+        part += ')';
+      } else part += character.replace(/[.+^${}()|[\]\\]/gu, '\\$&');
     }
     source += `/${part}`;
   }
-  return new RegExp(`^${source === '' ? '/' : source}$`, 'u');
+  return source === '' ? '/' : source;
 }
 
 /**

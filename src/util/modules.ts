@@ -8,7 +8,7 @@
  */
 import { builtinModules } from 'node:module';
 import { ReferenceTracker } from '@eslint-community/eslint-utils';
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getMemberName, outermostValueNode, unwrapAwait, unwrapExpression } from './ast.js';
 
@@ -66,9 +66,7 @@ export function trackModuleReferences<T>(
   // A file that imports or requires none of the modules uses none of them: the scope walks below
   // are skipped. The file's module names are gathered once and shared by every rule.
   const modules = getModuleSources(sourceCode);
-  if (!modules.sources.some((source) => Object.hasOwn(traceMap, source) || (source.startsWith('node:') && BUILTINS.has(source.slice(5)) && Object.hasOwn(traceMap, source.slice(5))))) {
-    return [];
-  }
+  if (!namesTracedModule(modules.sources, traceMap)) return [];
   const prefixed = withNodePrefix(traceMap);
   const map = prefixed as never;
   const tracker = new ReferenceTracker((sourceCode.scopeManager?.globalScope ?? sourceCode.getScope(sourceCode.ast)) as never, {
@@ -100,9 +98,21 @@ export function trackModuleReferences<T>(
 }
 
 interface ModuleSources {
-  /** Module names of the file's top-level imports and re-exports and of its `require('…')` calls. */
-  sources: string[];
+  /**
+   * Module names of the file's top-level imports and re-exports and of its `require('…')` calls,
+   * a built-in's `node:` prefix removed.
+   */
+  sources: Set<string>;
   requireCalls: TSESTree.CallExpression[];
+}
+
+/** Whether the file names a module of `traceMap` (whose keys may carry `node:` too). */
+function namesTracedModule(sources: ReadonlySet<string>, traceMap: object): boolean {
+  if (sources.size === 0) return false;
+  for (const key in traceMap) {
+    if (Object.hasOwn(traceMap, key) && sources.has(key.startsWith('node:') && BUILTINS.has(key.slice(5)) ? key.slice(5) : key)) return true;
+  }
+  return false;
 }
 
 /** Per file, keyed by the `SourceCode`: nothing survives the file. */
@@ -112,16 +122,19 @@ const moduleSources = new WeakMap<object, ModuleSources>();
 function getModuleSources(sourceCode: Readonly<TSESLint.SourceCode>): ModuleSources {
   let found = moduleSources.get(sourceCode);
   if (found) return found;
-  const sources: string[] = [];
+  const sources = new Set<string>();
+  const addSource = (source: string): void => {
+    sources.add(source.startsWith('node:') && BUILTINS.has(source.slice(5)) ? source.slice(5) : source);
+  };
   for (const statement of sourceCode.ast.body) {
     if ((statement.type === AST_NODE_TYPES.ImportDeclaration || statement.type === AST_NODE_TYPES.ExportAllDeclaration || statement.type === AST_NODE_TYPES.ExportNamedDeclaration) && statement.source) {
-      sources.push(statement.source.value);
+      addSource(statement.source.value);
     }
   }
   const requireCalls = findRequireCalls(sourceCode);
   for (const call of requireCalls) {
     const source = call.arguments[0];
-    if (source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string') sources.push(source.value);
+    if (source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string') addSource(source.value);
   }
   found = { sources, requireCalls };
   moduleSources.set(sourceCode, found);
@@ -133,20 +146,20 @@ function findRequireCalls(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.C
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return [];
   const calls: TSESTree.CallExpression[] = [];
-  const references = [
-    ...globalScope.through,
-    ...(globalScope.set.get('require')?.references ?? []),
-  ];
-  for (const reference of references) {
-    const identifier = reference.identifier;
-    if (identifier.type !== AST_NODE_TYPES.Identifier || identifier.name !== 'require') continue;
-    const variable = globalScope.set.get('require');
-    if (variable && variable.defs.length > 0) continue;
-    const parent = identifier.parent;
-    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier && !calls.includes(parent)) {
-      calls.push(parent);
+  const variable = globalScope.set.get('require');
+  if (variable && variable.defs.length > 0) return calls;
+  const collect = (references: readonly TSESLint.Scope.Reference[]): void => {
+    for (const reference of references) {
+      const identifier = reference.identifier;
+      if (identifier.type !== AST_NODE_TYPES.Identifier || identifier.name !== 'require') continue;
+      const parent = identifier.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier && !calls.includes(parent)) {
+        calls.push(parent);
+      }
     }
-  }
+  };
+  collect(globalScope.through);
+  if (variable) collect(variable.references);
   return calls;
 }
 
@@ -234,6 +247,40 @@ export function resolveImportBinding(
   if (declarator.id.type === AST_NODE_TYPES.Identifier) return base;
   const path = patternPathTo(declarator.id, target.name);
   return path ? { source: base.source, path: [...base.path, ...path] } : undefined;
+}
+
+/** Per file, keyed by the `SourceCode`: the names {@link resolveImportBinding} can follow. */
+const bindingNames = new WeakMap<object, ReadonlySet<string>>();
+
+/**
+ * Whether {@link resolveImportBinding} can find anything for `node`: its root is a `require()` call
+ * or an identifier that some import or initialised variable of the file is named. A test on names
+ * gathered once per file, so a rule can skip the scope lookups for most calls (`res.json()`,
+ * `Math.max()`, a parameter's method).
+ */
+export function mayResolveImportBinding(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let root = unwrapExpression(node);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrapExpression(root.object);
+  if (root.type === AST_NODE_TYPES.CallExpression) return getRequireSource(root) !== undefined;
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  let names = bindingNames.get(sourceCode);
+  if (!names) {
+    const found = new Set<string>();
+    const scopes = sourceCode.scopeManager?.scopes ?? [];
+    // A module's declarations live in its module scope; the global scope then holds only the
+    // environment's (a couple of hundred built-ins with no declaration in the file).
+    const inModule = scopes.some((scope) => scope.type === TSESLint.Scope.ScopeType.module);
+    for (const scope of scopes) {
+      if (inModule && scope.type === TSESLint.Scope.ScopeType.global) continue;
+      for (const variable of scope.variables) {
+        const def = variable.defs[0];
+        if (def?.type === 'ImportBinding' || (def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init)) found.add(variable.name);
+      }
+    }
+    names = found;
+    bindingNames.set(sourceCode, names);
+  }
+  return names.has(root.name);
 }
 
 /** `require('x')` → `'x'` (without `node:`), for a `require` that is the global one. */

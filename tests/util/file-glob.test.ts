@@ -1,4 +1,5 @@
 import { expandBraces, matchesFileGlob, projectRelativePath } from '../../src/util/file-glob.js';
+import { matchesAnyGlob } from '../../src/util/glob.js';
 
 describe('file globs', () => {
   it('expands {a,b} alternatives, nested ones too', () => {
@@ -30,4 +31,28 @@ describe('file globs', () => {
     expect(matchesFileGlob('src\\db\\pool.ts', ['src/db/**'])).toBe(true);
     expect(matchesFileGlob('src/a.ts', [])).toBe(false);
   });
+
+  // A list is tested as one expression, alternatives written in place where they are plain: the
+  // same answers as testing every glob of the brace expansion one by one.
+  const lists = [
+    ['**/{config,configs,lib}/**', '**/{prisma,db,data-source}.{ts,js,mjs}', '**/*.{module,client}.{ts,js}'],
+    ['a/{b,{c,d}}/e'],
+    ['{src/db,lib}/**'],
+    ['**/{,lib}/x.ts'],
+    ['src/{**,a}/x.ts'],
+    ['unclosed/{a,b', 'x}/y.ts'],
+    ['**', 'src/?.ts', 'src/a.{test,spec}.*'],
+  ];
+  const files = [
+    'src/config/openai.ts', 'lib/x.ts', 'configs', 'src/prisma.ts', 'src/prisma.tsx', 'src/db.mjs', 'src/data-source.js',
+    'app/cache.module.ts', 'app/cache.client.js', 'app/cache.clientx.js', 'a/b/e', 'a/c/e', 'a/d/e', 'a/{c,d}/e',
+    'src/db/pool.ts', 'lib/deep/x.ts', 'src/db', 'x.ts', 'lib/x.ts', 'src/a/x.ts', 'src/q/r/x.ts', 'src/x.ts',
+    'unclosed/{a,b', 'x}/y.ts', '', 'src/b.ts', 'src/bb.ts', 'src/a.test.ts', 'src/a.spec.tsx', 'src/a.e2e.ts',
+  ];
+  it.each(lists)('tests %j as its brace expansion would', (...globs) => {
+    const expanded = globs.flatMap(expandBraces);
+    for (const file of files) expect([file, matchesFileGlob(file, globs)]).toEqual([file, matchesAnyGlob(file, expanded)]);
+    expect(files.filter((file) => matchesFileGlob(file, globs)).length).toBeGreaterThan(0);
+  });
 });
+

@@ -7,6 +7,7 @@ import {
   InstanceSet,
   READ,
   isLocalModule,
+  mayResolveImportBinding,
   resolveImportBinding,
   trackImplicitGlobalReferences,
   trackModuleReferences,
@@ -118,6 +119,46 @@ describe('resolveImportBinding', () => {
 
   it('does not trust a re-assigned alias', () => {
     expect(bindings("import { exec } from 'child_process';\nlet run = exec;\nrun = other;\nrun();")).toEqual(['4:1 local']);
+  });
+});
+
+describe('mayResolveImportBinding', () => {
+  // `yes` where the callee may name an import (a cheap test), then what resolveImportBinding finds:
+  // the test may say yes and find nothing, never no where something is found.
+  function gate(code: string, filename?: string): string[] {
+    return probe(
+      code,
+      (context) => ({
+        CallExpression(node) {
+          const may = mayResolveImportBinding(node.callee, context.sourceCode);
+          const binding = resolveImportBinding(node.callee, context.sourceCode.getScope(node));
+          context.report({ node, messageId: 'found', data: { text: `${may ? 'yes' : 'no'} ${binding ? binding.source : '-'}` } });
+        },
+      }),
+      filename,
+    );
+  }
+
+  it('says no for parameters, globals and local functions, yes for imports, requires and aliases', () => {
+    expect(
+      gate(
+        [
+          "import { Pool as P } from 'pg';",
+          "const { createClient } = require('redis');",
+          'const make = P; let count = 0;',
+          'function handler(res) { res.json(); Math.max(); helper(); new P(); make(); createClient(); require("ioredis")(); count.toFixed(); }',
+          'function helper() {}',
+        ].join('\n'),
+      ),
+    ).toEqual(['2:26 no -', '4:25 no -', '4:37 no -', '4:49 no -', '4:68 yes pg', '4:76 yes redis', '4:92 yes ioredis', '4:92 no -', '4:114 yes -']);
+  });
+
+  it('finds declarations inside functions and in CommonJS scripts', () => {
+    expect(gate("function f() { const run = require('child_process').exec; run(); other(); }", 'file.cjs')).toEqual([
+      '1:28 no -',
+      '1:59 yes child_process',
+      '1:66 no -',
+    ]);
   });
 });
 
