@@ -22,6 +22,11 @@ export type MessageIds =
 /** Options whose falsy value turns certificate verification off (Node tls/https, pg, axios/got agents; request). */
 const VERIFY_OPTIONS = ['rejectUnauthorized', 'strictSSL'];
 const TLS_ENV_VARIABLE = 'NODE_TLS_REJECT_UNAUTHORIZED';
+/**
+ * The properties the rule looks at: one of its names as an identifier key, or any literal or
+ * template key (named by value, `'rejectUnauthorized': false`). Most properties are neither.
+ */
+const PROPERTY_SELECTOR = `Property[key.type="Identifier"][key.name=/^(?:${[...VERIFY_OPTIONS, TLS_ENV_VARIABLE, 'checkServerIdentity'].join('|')})$/], Property[key.type="Literal"], Property[key.type="TemplateLiteral"]`;
 
 export default createRule<Options, MessageIds>({
   name: 'no-disabled-tls-verification',
@@ -100,7 +105,7 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      Property(node): void {
+      [PROPERTY_SELECTOR](node: TSESTree.Property): void {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
         const name = getPropertyKeyName(node);
         if (name === undefined) return;

@@ -59,6 +59,18 @@ function globalTraceMap(): TraceMap<TimerInfo | ResourceInfo> {
   return { ...timers, window: timers, globalThis: timers, self: timers } as TraceMap<TimerInfo | ResourceInfo>;
 }
 
+/**
+ * The entries of {@link GLOBAL_TRACE_MAP} whose global the file's text names: a global the text
+ * never spells (and no `\u` escape could spell) has no reference to find, and each name searched
+ * costs a pass over the file's unresolved references.
+ */
+function namedGlobals(text: string): TraceMap<TimerInfo | ResourceInfo> {
+  if (text.includes('\\u')) return GLOBAL_TRACE_MAP;
+  const named: TraceMap<TimerInfo | ResourceInfo> = {};
+  for (const [name, node] of Object.entries(GLOBAL_TRACE_MAP)) if (text.includes(name)) named[name] = node;
+  return named;
+}
+
 function effectTraceMap(): TraceMap<true> {
   const hooks: TraceNode<true> = Object.fromEntries(EFFECT_HOOKS.map((hook) => [hook, { [CALL]: true }]));
   return Object.fromEntries(REACT_MODULES.map((name) => [name, { ...hooks, default: hooks }]));
@@ -111,7 +123,9 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const calls: TSESTree.CallExpression[] = [];
+    /** Every call of the file, gathered on first need: most files never ask. */
+    let callsInFile: TSESTree.CallExpression[] | undefined;
+    const allCalls = (): TSESTree.CallExpression[] => (callsInFile ??= findCalls(sourceCode));
 
     /** Where a created value is kept: a variable, or a member such as `timerRef.current`. */
     function handleOf(node: TSESTree.Node): Handle | undefined {
@@ -139,7 +153,7 @@ export default createRule<Options, MessageIds>({
      */
     function isReleased(handle: Handle): boolean {
       if (handle.kind === 'member') {
-        return calls.some((call) => {
+        return allCalls().some((call) => {
           const callee = unwrapExpression(call.callee);
           if (sourceCode.getText(callee) === handle.text) return true;
           if (call.arguments.some((argument) => sourceCode.getText(unwrapExpression(argument)) === handle.text)) return true;
@@ -229,8 +243,7 @@ export default createRule<Options, MessageIds>({
           ? ownReturns(callback).flatMap((statement) => (statement.argument ? [unwrapExpression(statement.argument)] : []))
           : [unwrapExpression(callback.body)],
       );
-      for (const node of descendants(callback)) {
-        if (getEnclosingFunction(node) !== callback) continue;
+      for (const node of ownNodes(callback)) {
         const timer = timers.get(node);
         if (timer && node.type === AST_NODE_TYPES.CallExpression) {
           checkEffectTimer(callback, node, timer, cleanups);
@@ -343,7 +356,7 @@ export default createRule<Options, MessageIds>({
       const typeValue = staticString(type);
       const handlerVariable =
         handler.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(sourceCode.getScope(handler), handler) : undefined;
-      return calls.some((call) => {
+      return allCalls().some((call) => {
         const callee = unwrapExpression(call.callee);
         if (callee.type !== AST_NODE_TYPES.MemberExpression || getMemberName(callee) !== 'removeEventListener') return false;
         const [removedType, removedHandler] = call.arguments;
@@ -363,7 +376,7 @@ export default createRule<Options, MessageIds>({
       const target = unwrapExpression(value);
       if (target.type !== AST_NODE_TYPES.MemberExpression || getMemberName(target) !== 'signal') return true;
       const controller = sourceCode.getText(unwrapExpression(target.object));
-      return calls.some((call) => {
+      return allCalls().some((call) => {
         const callee = unwrapExpression(call.callee);
         return (
           callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -424,22 +437,20 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      CallExpression(node): void {
-        calls.push(node);
-      },
       'Program:exit'(): void {
         const effects = trackModuleReferences(sourceCode, EFFECT_TRACE_MAP).filter(
           (reference) => reference.type === CALL && reference.node.type === AST_NODE_TYPES.CallExpression,
         );
-        const isJsxFile = /\.[cm]?[jt]sx$/u.test(context.filename);
-        const importsReact = sourceCode.ast.body.some(
-          (statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && REACT_MODULES.includes(String(statement.source.value)),
-        );
-        if (effects.length === 0 && !importsReact && !isJsxFile) return;
+        if (effects.length === 0 && !/\.[cm]?[jt]sx$/u.test(context.filename)) {
+          const importsReact = sourceCode.ast.body.some(
+            (statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && REACT_MODULES.includes(String(statement.source.value)),
+          );
+          if (!importsReact) return;
+        }
 
         const timers = new Map<TSESTree.Node, TimerInfo>();
         const resources = new Map<TSESTree.Node, ResourceInfo>();
-        for (const reference of trackImplicitGlobalReferences(sourceCode, GLOBAL_TRACE_MAP)) {
+        for (const reference of trackImplicitGlobalReferences(sourceCode, namedGlobals(sourceCode.text))) {
           if (reference.type === CALL) timers.set(reference.node, reference.info as TimerInfo);
           else if (reference.type === CONSTRUCT) resources.set(reference.node, reference.info as ResourceInfo);
         }
@@ -459,9 +470,34 @@ export default createRule<Options, MessageIds>({
 
 /** Return statements of a function itself, not of functions nested in it. */
 function ownReturns(fn: FunctionNode): TSESTree.ReturnStatement[] {
-  return descendants(fn).filter(
-    (node): node is TSESTree.ReturnStatement => node.type === AST_NODE_TYPES.ReturnStatement && getEnclosingFunction(node) === fn,
-  );
+  return ownNodes(fn).filter((node): node is TSESTree.ReturnStatement => node.type === AST_NODE_TYPES.ReturnStatement);
+}
+
+/** Every call expression of the file, in source order. */
+function findCalls(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpression[] {
+  const found: TSESTree.CallExpression[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.CallExpression) found.push(node);
+    forEachChildNode(node, visit);
+  };
+  visit(sourceCode.ast);
+  return found;
+}
+
+/**
+ * The nodes of a function itself, in source order: nested functions are included but not what is
+ * inside them (the nodes whose enclosing function is `fn`, and the nested functions).
+ */
+function ownNodes(fn: FunctionNode): TSESTree.Node[] {
+  const found: TSESTree.Node[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    forEachChildNode(node, (child) => {
+      found.push(child);
+      if (!isFunctionNode(child)) visit(child);
+    });
+  };
+  visit(fn);
+  return found;
 }
 
 /** Every node under `root`, in source order. */

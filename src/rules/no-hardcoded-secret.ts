@@ -131,6 +131,18 @@ const PUBLIC_KEY_MARKERS = ['-----BEGIN PUBLIC KEY-----', '-----BEGIN CERTIFICAT
 const FIREBASE_CONFIG_KEYS = ['authDomain', 'messagingSenderId'];
 const MAX_DEPTH = 8;
 
+/**
+ * Node types a value can have for {@link directString} to find a string in it: the literals, and
+ * what {@link unwrapExpression} looks through. Named values are collected only with such a value,
+ * so the listeners skip the many properties and variables holding anything else.
+ */
+const STRING_VALUE_TYPES =
+  '/^(?:Literal|TemplateLiteral|TSAsExpression|TSNonNullExpression|TSSatisfiesExpression|TSTypeAssertion|TSInstantiationExpression|ChainExpression)$/';
+const NAMED_PROPERTY = `Property[value.type=${STRING_VALUE_TYPES}]`;
+const NAMED_VARIABLE = `VariableDeclarator[init.type=${STRING_VALUE_TYPES}]`;
+const NAMED_FIELD = `PropertyDefinition[value.type=${STRING_VALUE_TYPES}]`;
+const NAMED_MEMBER = `AssignmentExpression[operator="="][right.type=${STRING_VALUE_TYPES}] > MemberExpression.left`;
+
 export default createRule<Options, MessageIds>({
   name: 'no-hardcoded-secret',
   meta: {
@@ -255,18 +267,18 @@ export default createRule<Options, MessageIds>({
       },
       ...(options.checkSecretNames
         ? {
-            Property(node: TSESTree.Property): void {
+            [NAMED_PROPERTY](node: TSESTree.Property): void {
               if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
               const name = getPropertyKeyName(node);
               if (name !== undefined) collect(name, node.value, node.parent);
             },
-            VariableDeclarator(node: TSESTree.VariableDeclarator): void {
+            [NAMED_VARIABLE](node: TSESTree.VariableDeclarator): void {
               if (node.id.type === AST_NODE_TYPES.Identifier && node.init) collect(node.id.name, node.init);
             },
-            PropertyDefinition(node: TSESTree.PropertyDefinition): void {
+            [NAMED_FIELD](node: TSESTree.PropertyDefinition): void {
               if (node.key.type === AST_NODE_TYPES.Identifier && !node.computed && node.value) collect(node.key.name, node.value);
             },
-            'AssignmentExpression[operator="="] > MemberExpression.left'(node: TSESTree.MemberExpression): void {
+            [NAMED_MEMBER](node: TSESTree.MemberExpression): void {
               const name = getMemberName(node);
               if (name !== undefined) collect(name, (node.parent as TSESTree.AssignmentExpression).right);
             },

@@ -44,6 +44,17 @@ const COOKIE_MODULES = [
 ];
 const FASTIFY_CORS_MODULES = ['@fastify/cors', 'fastify-cors'];
 const HEADER_METHODS = ['setHeader', 'header', 'set', 'append'];
+/** Calls that may set a header: a header method, or a callee wrapped in a cast or chain (looked through). */
+const HEADER_CALL_SELECTOR = [
+  `CallExpression[callee.property.name=/^(?:${HEADER_METHODS.join('|')})$/]`,
+  'CallExpression[callee.type=/^(?:TSAsExpression|TSNonNullExpression|TSSatisfiesExpression|TSTypeAssertion|TSInstantiationExpression|ChainExpression)$/]',
+].join(', ');
+/**
+ * Properties that may name a CORS header: a computed or literal key (an identifier cannot spell
+ * `Access-Control-…`), or `key` of a `{ key, value }` header pair.
+ */
+const HEADER_PROPERTY_SELECTOR =
+  'Property[computed=true], Property[computed=false][key.type="Literal"], Property[computed=false][key.type="Identifier"][key.name="key"]';
 const ALLOW_ORIGIN = 'access-control-allow-origin';
 const ALLOW_CREDENTIALS = 'access-control-allow-credentials';
 const NEST_APPLICATION_TYPE = /^(?:INestApplication|Nest\w*Application)$/u;
@@ -441,7 +452,7 @@ export default createRule<Options, MessageIds>({
         const site = callSite(node, 1, '`register(cors)`');
         if (site) checkSite(site);
       },
-      CallExpression(node) {
+      [HEADER_CALL_SELECTOR](node: TSESTree.CallExpression) {
         const callee = unwrapExpression(node.callee);
         if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier) return;
         if (!HEADER_METHODS.includes(callee.property.name)) return;
@@ -449,7 +460,7 @@ export default createRule<Options, MessageIds>({
         const name = headerName(nameNode);
         if (name && value) recordHeader(node, { name, value });
       },
-      Property(node) {
+      [HEADER_PROPERTY_SELECTOR](node: TSESTree.Property) {
         // { 'Access-Control-Allow-Origin': '*' } in res.set(), writeHead(), new Response(…, { headers })
         const name = node.computed ? headerName(node.key) : headerKind(keyName(node));
         if (name) {

@@ -175,9 +175,10 @@ export default createRule<Options, MessageIds>({
 
     /** `const systemPrompt = \`…${name}\``, `instructions += …`: a system prompt being built. */
     function checkPromptBuilder(name: string | undefined, value: TSESTree.Node | null | undefined): void {
-      if (name === undefined || !value || !isSystemPromptName(name)) return;
+      if (name === undefined || !value) return;
       const target = unwrapExpression(value);
       if (target.type !== AST_NODE_TYPES.TemplateLiteral && target.type !== AST_NODE_TYPES.BinaryExpression) return;
+      if (!isSystemPromptName(name)) return;
       checkInstructions(target, `the system prompt \`${name}\``);
     }
 
@@ -188,6 +189,10 @@ export default createRule<Options, MessageIds>({
       ObjectExpression: checkMessageObject,
       'CallExpression, NewExpression'(node: TSESTree.CallExpression | TSESTree.NewExpression) {
         const kind = trackedCalls.get(node);
+        if (kind === undefined) {
+          if (node.type === AST_NODE_TYPES.CallExpression) checkClientCall(node);
+          return;
+        }
         const first = node.arguments[0];
         const scope = sourceCode.getScope(node);
         switch (kind) {

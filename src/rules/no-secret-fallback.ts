@@ -102,17 +102,36 @@ export default createRule<Options, MessageIds>({
       const target = unwrapExpression(node);
       if (target.type === AST_NODE_TYPES.LogicalExpression && target.operator !== '&&') {
         const left = envChain(target.left);
+        if (!left) return undefined;
         const right = envChain(target.right);
-        return left && right ? [...left, ...right] : undefined;
+        return right ? [...left, ...right] : undefined;
       }
-      const name = getEnvVariableName(target, sourceCode.getScope(target));
+      const name = envVariableName(target);
       return name === undefined ? undefined : [name];
+    }
+
+    /**
+     * {@link getEnvVariableName}, with the scope looked up only for the shapes it can name: an
+     * identifier, or a named member of an identifier or of an `env` member (`process.env.X`).
+     */
+    function envVariableName(node: TSESTree.Node): string | undefined {
+      const target = unwrapExpression(node);
+      if (target.type === AST_NODE_TYPES.MemberExpression) {
+        if (getMemberName(target) === undefined) return undefined;
+        const object = unwrapExpression(target.object);
+        if (object.type !== AST_NODE_TYPES.Identifier && (object.type !== AST_NODE_TYPES.MemberExpression || getMemberName(object) !== 'env')) {
+          return undefined;
+        }
+      } else if (target.type !== AST_NODE_TYPES.Identifier) {
+        return undefined;
+      }
+      return getEnvVariableName(target, sourceCode.getScope(target));
     }
 
     /** Environment variables a condition reads (`process.env.X`, `!process.env.X`, `process.env.X !== undefined`). */
     function envNamesIn(node: TSESTree.Node): string[] {
       const target = unwrapExpression(node);
-      const name = getEnvVariableName(target, sourceCode.getScope(target));
+      const name = envVariableName(target);
       if (name !== undefined) return [name];
       if (target.type === AST_NODE_TYPES.UnaryExpression) return envNamesIn(target.argument);
       if (target.type === AST_NODE_TYPES.BinaryExpression || target.type === AST_NODE_TYPES.LogicalExpression) {
@@ -138,7 +157,7 @@ export default createRule<Options, MessageIds>({
           [node.consequent, node.alternate],
           [node.alternate, node.consequent],
         ] as const) {
-          const name = getEnvVariableName(envBranch, sourceCode.getScope(envBranch));
+          const name = envVariableName(envBranch);
           if (name !== undefined && (testNames.includes(name) || testNames.includes('NODE_ENV'))) check([name], fallback, node);
         }
       },

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { findProperty, getCalleeName, unwrapExpression } from '../util/ast.js';
+import { findProperty, getCalleeName, getMemberName, unwrapExpression } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { InertValueChecker } from '../util/inert-values.js';
 import { CALL, trackModuleReferences, type TraceMap } from '../util/modules.js';
@@ -51,6 +51,15 @@ const RAW_METHODS: Readonly<Record<string, ClientKind>> = {
 /** Methods checked on receivers of unknown origin whose name reads like a database handle. */
 const HEURISTIC_METHODS = ['query', 'execute', 'raw', 'unsafe', 'prepare', 'exec', 'run', 'all', 'get'];
 const SQL_METHODS = new Set([...Object.values(QUERY_METHODS).flat(), ...Object.keys(RAW_METHODS), ...HEURISTIC_METHODS]);
+/**
+ * Calls whose callee can be a SQL method: a member named like one, a computed member, or a callee
+ * in a cast or chain (looked through).
+ */
+const SQL_CALL_SELECTOR = [
+  `CallExpression[callee.computed=false][callee.property.name=/^(?:${[...SQL_METHODS].map((method) => method.replace(/\$/gu, '\\$')).join('|')})$/]`,
+  'CallExpression[callee.computed=true]',
+  'CallExpression[callee.type=/^(?:TSAsExpression|TSNonNullExpression|TSSatisfiesExpression|TSTypeAssertion|TSInstantiationExpression|ChainExpression)$/]',
+].join(', ');
 /** Functions that turn a string into raw SQL. */
 const RAW_FUNCTIONS: TraceMap<ClientKind> = {
   '@prisma/client': { Prisma: { raw: { [CALL]: 'prisma' } } },
@@ -123,7 +132,7 @@ export default createRule<Options, MessageIds>({
     const tracker = (): RequestInputTracker => (trackerInstance ??= new RequestInputTracker(sourceCode));
     let receiversInstance: ClientReceivers | undefined;
     const receivers = (): ClientReceivers => (receiversInstance ??= new ClientReceivers(sourceCode));
-    const rawFunctionCalls = new Set<TSESTree.Node>();
+    const rawFunctionCalls = new Set<TSESTree.CallExpression>();
 
     /** The SQL text argument: the first argument, or its `text` / `sql` property (`query({ text, values })`). */
     function textArgument(call: TSESTree.CallExpression): TSESTree.Node | undefined {
@@ -149,6 +158,16 @@ export default createRule<Options, MessageIds>({
     }
 
     function check(call: TSESTree.CallExpression): void {
+      // Cheap shape tests first: a method that is no SQL method, or text that cannot be dynamic
+      // (`router.get('/path', …)`), settles the call before its receiver is resolved.
+      if (!rawFunctionCalls.has(call)) {
+        const callee = unwrapExpression(call.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+        const method = getMemberName(callee);
+        if (method === undefined || !SQL_METHODS.has(method)) return;
+        const first = textArgument(call);
+        if (!first || !mayBeDynamicText(first)) return;
+      }
       const client = classify(call);
       if (!client) return;
       const text = textArgument(call);
@@ -237,11 +256,32 @@ export default createRule<Options, MessageIds>({
         for (const reference of trackModuleReferences(sourceCode, RAW_FUNCTIONS)) {
           if (reference.type === CALL && reference.node.type === AST_NODE_TYPES.CallExpression) rawFunctionCalls.add(reference.node);
         }
+        // Raw-SQL functions are known from the imports: checked here, so the call listener below
+        // needs only the calls that can name a SQL method.
+        for (const call of rawFunctionCalls) check(call);
       },
-      CallExpression: check,
+      [SQL_CALL_SELECTOR](node: TSESTree.CallExpression) {
+        if (!rawFunctionCalls.has(node)) check(node);
+      },
     };
   },
 });
+
+/** Whether {@link findDynamicSqlPart} can find anything in `node`: a literal, function or object never holds a dynamic part. */
+function mayBeDynamicText(node: TSESTree.Node): boolean {
+  const target = unwrapExpression(node);
+  switch (target.type) {
+    case AST_NODE_TYPES.TemplateLiteral:
+      return target.expressions.length > 0;
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.ConditionalExpression:
+    case AST_NODE_TYPES.LogicalExpression:
+    case AST_NODE_TYPES.Identifier:
+      return true;
+    default:
+      return false;
+  }
+}
 
 function abbreviate(text: string): string {
   const oneLine = text.replace(/\s+/gu, ' ');

@@ -140,7 +140,7 @@ export default createRule<Options, MessageIds>({
         if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
         for (const declarator of statement.declarations) {
           if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) continue;
-          const kind = collectionKind(declarator.init, sourceCode.getScope(declarator));
+          const kind = collectionKind(declarator.init, () => sourceCode.getScope(declarator));
           if (!kind) continue;
           const variable = sourceCode.getDeclaredVariables(declarator)[0];
           if (!variable) continue;
@@ -172,12 +172,14 @@ export default createRule<Options, MessageIds>({
             ? node.declaration
             : node;
         if (declaration.type !== AST_NODE_TYPES.ClassDeclaration) continue;
-        const singleton = isSingletonClass(declaration);
+        // Asked only for a field that holds a collection: most classes have none.
+        let singleton: boolean | undefined;
         for (const member of declaration.body.body) {
           if (member.type !== AST_NODE_TYPES.PropertyDefinition || !member.value || member.computed) continue;
-          if (!member.static && !singleton) continue;
-          const kind = collectionKind(member.value, sourceCode.getScope(member.value));
+          const value = member.value;
+          const kind = collectionKind(value, () => sourceCode.getScope(value));
           if (!kind) continue;
+          if (!member.static && !(singleton ??= isSingletonClass(declaration))) continue;
           const name = member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : ASTUtils.getPropertyName(member);
           if (name === null) continue;
           const references: TSESTree.Node[] = thisMembers.filter(
@@ -247,12 +249,12 @@ export default createRule<Options, MessageIds>({
 });
 
 /** `new Map()`, `new Set()` (the globals), `{}` or `Object.create(null)`. */
-function collectionKind(node: TSESTree.Node, scope: TSESLint.Scope.Scope): CollectionKind | undefined {
+function collectionKind(node: TSESTree.Node, getScope: () => TSESLint.Scope.Scope): CollectionKind | undefined {
   const target = unwrapExpression(node);
   if (target.type === AST_NODE_TYPES.NewExpression && target.callee.type === AST_NODE_TYPES.Identifier) {
     const name = target.callee.name;
     if (name !== 'Map' && name !== 'Set') return undefined;
-    const variable = ASTUtils.findVariable(scope, name);
+    const variable = ASTUtils.findVariable(getScope(), name);
     return variable && variable.defs.length > 0 ? undefined : name;
   }
   if (target.type === AST_NODE_TYPES.ObjectExpression) return target.properties.length === 0 ? 'object' : undefined;

@@ -93,39 +93,53 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const loggerName = options.logger ?? '';
     const loggerModule = options.loggerModule ?? '';
-    if (isTestFile(context.filename, context.cwd)) return {};
-    if (matchesFileGlob(context.filename, options.ignoreFiles ?? DEFAULT_IGNORE_FILES, context.cwd)) return {};
-    if (isLoggerModuleFile()) return {};
-    if (hasDirective('use client')) return {};
     const isComponentFile = /\.[cm]?[jt]sx$/u.test(context.filename);
     const configured = loggerName !== '' || loggerModule !== '';
     const importSpecifier = loggerModule === '' ? undefined : specifierFor(loggerModule);
 
     const matcher = new LoggingCallMatcher(sourceCode, loggerName === '' ? {} : { loggerNames: [loggerName] });
     const consoleCalls: TSESTree.CallExpression[] = [];
-    let usesLogger = false;
+    /** Other logger-method calls: whether one is a real logger only matters once a `console` call is found. */
+    const otherCalls: TSESTree.CallExpression[] = [];
 
     return {
       'CallExpression[callee.type="MemberExpression"][callee.property.name=/^(?:log|info|warn|error|debug|trace|fatal|verbose|http|silly|notice|crit|critical)$/]'(
         node: TSESTree.CallExpression,
       ) {
+        const receiver = unwrapExpression((node.callee as TSESTree.MemberExpression).object);
+        if (receiver.type !== AST_NODE_TYPES.Identifier || receiver.name !== 'console') {
+          otherCalls.push(node);
+          return;
+        }
         const call = matcher.getLoggingCall(node);
         if (!call) return;
         if (call.isConsole) {
           if (Object.hasOwn(METHOD_MAP, call.method)) consoleCalls.push(node);
-        } else if (call.receiver !== undefined) {
-          usesLogger = true;
+        } else {
+          otherCalls.push(node);
         }
       },
       'Program:exit'() {
         if (consoleCalls.length === 0) return;
+        // Checked here rather than in `create`: only the few files that call `console` pay for them.
+        if (isTestFile(context.filename, context.cwd)) return;
+        if (matchesFileGlob(context.filename, options.ignoreFiles ?? DEFAULT_IGNORE_FILES, context.cwd)) return;
+        if (isLoggerModuleFile()) return;
+        if (hasDirective('use client')) return;
         const binding = findLoggerBinding();
-        const evidence = usesLogger || binding !== undefined || importsLogger();
+        const evidence = usesLogger() || binding !== undefined || importsLogger();
         // A .tsx/.jsx file may be browser code: only its own logger says it runs on the server.
         if (!evidence && (isComponentFile || !configured)) return;
         for (const node of consoleCalls) report(node, binding);
       },
     };
+
+    function usesLogger(): boolean {
+      return otherCalls.some((node) => {
+        const call = matcher.getLoggingCall(node);
+        return call !== undefined && !call.isConsole && call.receiver !== undefined;
+      });
+    }
 
     function report(node: TSESTree.CallExpression, binding: LoggerTarget | undefined): void {
       const method = getMemberName(node.callee as TSESTree.MemberExpression) ?? 'log';

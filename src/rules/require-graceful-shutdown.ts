@@ -57,16 +57,21 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     if (TEST_FILE.test(context.filename)) return {};
     const sourceCode = context.sourceCode;
-    const modules = [...SHUTDOWN_MODULES, ...options.shutdownModules];
     const listens: TSESTree.CallExpression[] = [];
-    let handledByImportOrCall = false;
+    /** Imported and required modules, judged only in a file that listens (most files never do). */
+    const sources: string[] = [];
+    let handledByCall = false;
 
-    function noteModule(source: string): void {
+    function isShutdownModule(source: string, modules: readonly string[]): boolean {
       const bare = source.replace(/^node:/u, '');
       // Local helpers named for it (`./lifecycle/graceful-shutdown`); packages only from the list (graceful-fs is not one).
-      if ((isLocalModule(bare) && SHUTDOWN_NAME.test(bare)) || modules.some((entry) => bare === entry || bare.endsWith(`/${entry}`) || bare.startsWith(`${entry}/`))) {
-        handledByImportOrCall = true;
-      }
+      return (isLocalModule(bare) && SHUTDOWN_NAME.test(bare)) || modules.some((entry) => bare === entry || bare.endsWith(`/${entry}`) || bare.startsWith(`${entry}/`));
+    }
+
+    function handledByImportOrCall(): boolean {
+      if (handledByCall) return true;
+      const modules = [...SHUTDOWN_MODULES, ...options.shutdownModules];
+      return sources.some((source) => isShutdownModule(source, modules));
     }
 
     function isServer(receiver: TSESTree.Node, servers: InstanceSet, call: TSESTree.CallExpression): boolean {
@@ -114,23 +119,23 @@ export default createRule<Options, MessageIds>({
 
     return {
       ImportDeclaration(node) {
-        noteModule(node.source.value);
+        sources.push(node.source.value);
       },
       ImportExpression(node) {
-        if (node.source.type === AST_NODE_TYPES.Literal && typeof node.source.value === 'string') noteModule(node.source.value);
+        if (node.source.type === AST_NODE_TYPES.Literal && typeof node.source.value === 'string') sources.push(node.source.value);
       },
       'CallExpression[callee.name="require"]'(node: TSESTree.CallExpression) {
         const source = getRequireSource(node);
-        if (source !== undefined) noteModule(source);
+        if (source !== undefined) sources.push(source);
       },
       'CallExpression[callee.name=/shutdown|graceful|terminus|terminator/i], CallExpression[callee.property.name=/shutdown|graceful|terminus|terminator/i]'() {
-        handledByImportOrCall = true;
+        handledByCall = true;
       },
       'CallExpression[callee.property.name="listen"]'(node: TSESTree.CallExpression) {
         if (!isEphemeral(node)) listens.push(node);
       },
       'Program:exit'() {
-        if (listens.length === 0 || handledByImportOrCall) return;
+        if (listens.length === 0 || handledByImportOrCall()) return;
         const servers = new InstanceSet(
           sourceCode,
           trackModuleReferences(sourceCode, SERVER_MAP).map((reference) => reference.node),

@@ -108,9 +108,9 @@ interface ModuleSources {
 
 /** Whether the file names a module of `traceMap` (whose keys may carry `node:` too). */
 function namesTracedModule(sources: ReadonlySet<string>, traceMap: object): boolean {
-  if (sources.size === 0) return false;
-  for (const key in traceMap) {
-    if (Object.hasOwn(traceMap, key) && sources.has(key.startsWith('node:') && BUILTINS.has(key.slice(5)) ? key.slice(5) : key)) return true;
+  // A file names a few modules; a trace map may name many.
+  for (const source of sources) {
+    if (Object.hasOwn(traceMap, source) || (BUILTINS.has(source) && Object.hasOwn(traceMap, `node:${source}`))) return true;
   }
   return false;
 }
@@ -396,6 +396,24 @@ export class InstanceSet {
   }
 }
 
+/** Per file, keyed by the `SourceCode`: the global scope's unresolved references by name. */
+const throughNames = new WeakMap<object, Map<string, TSESLint.Scope.Reference[]>>();
+
+/** `globalScope.through` grouped by name once per file, instead of filtered once per name asked. */
+function throughByName(sourceCode: Readonly<TSESLint.SourceCode>, globalScope: TSESLint.Scope.Scope): Map<string, TSESLint.Scope.Reference[]> {
+  let byName = throughNames.get(sourceCode);
+  if (!byName) {
+    byName = new Map();
+    for (const reference of globalScope.through) {
+      const list = byName.get(reference.identifier.name);
+      if (list) list.push(reference);
+      else byName.set(reference.identifier.name, [reference]);
+    }
+    throughNames.set(sourceCode, byName);
+  }
+  return byName;
+}
+
 /**
  * As {@link trackGlobalReferences}, and also for globals the ESLint config does not declare (a
  * project without `globals.node`, the rule tester): every reference to the name that no binding
@@ -413,10 +431,7 @@ export function trackImplicitGlobalReferences<T>(
   for (const [name, next] of Object.entries(traceMap)) {
     const variable = globalScope.set.get(name);
     if (variable && variable.defs.length > 0) continue;
-    const identifiers = [
-      ...globalScope.through.filter((reference) => reference.identifier.name === name),
-      ...(variable?.references ?? []),
-    ].map((reference) => reference.identifier);
+    const identifiers = [...(throughByName(sourceCode, globalScope).get(name) ?? []), ...(variable?.references ?? [])].map((reference) => reference.identifier);
     for (const identifier of identifiers) {
       if (next[READ] !== undefined && !seen.has(identifier)) {
         seen.add(identifier);

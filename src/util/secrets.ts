@@ -25,13 +25,22 @@ export const NON_PRODUCTION_ENVIRONMENTS: readonly string[] = ['test', 'testing'
  * (directories counted from `cwd` when given, e.g. `context.cwd`).
  */
 export function isTestFile(filename: string, cwd?: string): boolean {
+  const last = lastTestFileAnswer;
+  if (last.filename === filename && last.cwd === cwd) return last.isTest;
   // Relative to the project, so a checkout under `~/test/app` is not all test code.
   const normalized = projectRelativePath(filename, cwd);
-  return (
+  const isTest =
     /\.(?:test|spec|e2e|stories)\.[cm]?[jt]sx?$/u.test(normalized) ||
-    /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|e2e|fixtures)\//u.test(normalized)
-  );
+    /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|e2e|fixtures)\//u.test(normalized);
+  lastTestFileAnswer = { filename, cwd, isTest };
+  return isTest;
 }
+
+/**
+ * The last answer: a dozen rules ask about the same file in turn. A pure derived-value cache of one
+ * entry (the same name and project always give the same answer), like `projectRelativePath`'s.
+ */
+let lastTestFileAnswer: { filename: string; cwd: string | undefined; isTest: boolean } = { filename: '', cwd: undefined, isTest: false };
 
 /**
  * Whether `node` is the environment object: `process.env` (global `process`, or `process` imported
