@@ -82,9 +82,11 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    // The schema only lets readable sizes through; an unreadable one reports nothing.
-    const maxBytes = parseByteSize(options.maxSize) ?? Number.POSITIVE_INFINITY;
-    const maxText = typeof options.maxSize === 'string' ? options.maxSize : formatByteSize(maxBytes);
+    // Read when a file sets a limit (few do). The schema only lets readable sizes through; an
+    // unreadable one reports nothing.
+    let maxBytes = Number.POSITIVE_INFINITY;
+    let maxText = '';
+    let maxRead = false;
     let nestApps: InstanceSet | undefined;
 
     function check(call: TSESTree.CallExpression, kind: ParserKind): void {
@@ -93,6 +95,11 @@ export default createRule<Options, MessageIds>({
       const parserOptions = readOptionsObject(argument, sourceCode.getScope(call));
       const found = parserOptions?.get(kind.key);
       if (found?.state !== 'set') return;
+      if (!maxRead) {
+        maxRead = true;
+        maxBytes = parseByteSize(options.maxSize) ?? Number.POSITIVE_INFINITY;
+        maxText = typeof options.maxSize === 'string' ? options.maxSize : formatByteSize(maxBytes);
+      }
       const property = found.property;
       const value = property.value;
       const limit = parseByteSize(ASTUtils.getStaticValue(value, sourceCode.getScope(value))?.value);

@@ -81,12 +81,11 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     if (options.expressVersion === 5) return {};
     const sourceCode = context.sourceCode;
-    const wrapperNames = [...options.wrappers, ...WRAPPER_NAMES];
 
     /** A wrapper the suggestion can call at `node`: one in scope, else the configured import. */
     function findWrapper(node: TSESTree.Node): { name: string; fix: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[] } | undefined {
       const scope = sourceCode.getScope(node);
-      for (const name of wrapperNames) {
+      for (const name of [...options.wrappers, ...WRAPPER_NAMES]) {
         const variable = ASTUtils.findVariable(scope, name);
         const def = variable?.defs[0];
         if (!def) continue;
@@ -148,8 +147,10 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
-        if (fileOptsOut(sourceCode)) return;
         const model = getRouteModel(context);
+        // Most files register nothing: the import scan is for those that do.
+        if (model.uses.length === 0 && !model.routes.some((route) => route.framework === 'express')) return;
+        if (fileOptsOut(sourceCode)) return;
         const reported = new Set<TSESTree.Node>();
         for (const route of model.routes) {
           if (route.framework !== 'express') continue;

@@ -4,7 +4,7 @@ import { childNodes, getCalleeName, getConstInitializer, getDottedName, getMembe
 import { createRule } from '../util/create-rule.js';
 import { insertImport } from '../util/fix.js';
 import { matchesAnyGlob } from '../util/glob.js';
-import { CALL, getRequireSource, isFromModule, trackModuleReferences } from '../util/modules.js';
+import { CALL, getRequireSource, isFromModule, trackModuleReferences, type TraceMap } from '../util/modules.js';
 import { readOptionsObject } from '../util/options-object.js';
 import { nameWords } from '../util/route-guards.js';
 import { getRouteModel } from '../util/routes.js';
@@ -49,6 +49,14 @@ interface App {
   declarator: TSESTree.VariableDeclarator;
   variable: TSESLint.Scope.Variable;
 }
+
+/** One map for every file: its `node:`-prefixed form is computed once. */
+const TRACE_MAP: TraceMap<'express' | 'nest' | 'helmet' | 'supertest'> = {
+  express: { [CALL]: 'express' },
+  '@nestjs/core': { NestFactory: { create: { [CALL]: 'nest' } } },
+  helmet: { [CALL]: 'helmet', default: { [CALL]: 'helmet' } },
+  supertest: { [CALL]: 'supertest', default: { [CALL]: 'supertest' } },
+};
 
 export default createRule<Options, MessageIds>({
   name: 'require-helmet',
@@ -118,12 +126,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program() {
-        const references = trackModuleReferences(sourceCode, {
-          express: { [CALL]: 'express' },
-          '@nestjs/core': { NestFactory: { create: { [CALL]: 'nest' } } },
-          helmet: { [CALL]: 'helmet', default: { [CALL]: 'helmet' } },
-          supertest: { [CALL]: 'supertest', default: { [CALL]: 'supertest' } },
-        });
+        const references = trackModuleReferences(sourceCode, TRACE_MAP);
         // An app handed to supertest is a test fixture.
         if (references.some((reference) => reference.info === 'supertest')) return;
         for (const reference of references) {

@@ -39,6 +39,26 @@ const FIELD_SOURCE = /(?:\.body|\.query|\.params|\.json\(\)|\.formData\(\)|^@(?:
 /** Words that make route middleware a validator: `validate(schema)`, `celebrate(…)`, `zValidator`, `checkSchema`, `express-validator`. */
 const VALIDATION_WORDS = ['validate', 'validator', 'validators', 'validation', 'validated', 'celebrate', 'zod', 'joi', 'yup', 'valibot', 'ajv', 'schema'];
 
+/**
+ * Whether an argument can carry request input to a check of this rule. Every check reads the
+ * arguments, and literals, templates and functions never hold the body or query object nor
+ * spread it (`res.status(404)`, `router.post('/x', async (req, res) => …)`).
+ */
+function hasCarryingArgument(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  for (const argument of call.arguments) {
+    switch (argument.type) {
+      case AST_NODE_TYPES.Literal:
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+        break;
+      default:
+        return true;
+    }
+  }
+  return false;
+}
+
 /** Calls that check what they are given: the object passed to them is not being stored. */
 const CHECKING_CALL = /^(?:validat|parse|safeParse|assert|check|verify|sanitiz|clean|plainTo|decode|is[A-Z])/u;
 
@@ -48,6 +68,14 @@ const LODASH_ASSIGNERS = ['assign', 'assignIn', 'extend', 'merge', 'mergeWith', 
 const FILTER_COMBINATORS = ['$and', '$or', '$nor'];
 
 const MAX_DEPTH = 6;
+
+/**
+ * Every finding is request input whose label {@link OBJECT_SOURCE} matches: the file names `body`,
+ * `query`, `json`, `formData`, `@Body` or `@Query`. `query` followed by `(` or by type arguments
+ * and `(` is a call (`pool.query<Row>(sql)`), never the request's query object. A backslash may
+ * spell one of the names with escapes. (With `checkFields`, more labels count: no gate.)
+ */
+const MAY_READ_REQUEST_OBJECT = /\b(?:body|json|formData|Body|Query)\b|\bquery\b(?!\s*(?:\(|<[^;]*?>\s*\())/u;
 
 export default createRule<Options, MessageIds>({
   name: 'require-input-validation',
@@ -96,6 +124,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    if (!options.checkFields && !sourceCode.text.includes('\\') && !MAY_READ_REQUEST_OBJECT.test(sourceCode.text)) return {};
     let tracker: RequestInputTracker | undefined;
     let logging: LoggingCallMatcher | undefined;
     let validatedHandlers: Set<TSESTree.Node> | undefined;
@@ -119,8 +148,29 @@ export default createRule<Options, MessageIds>({
       return source;
     }
 
+    let literalNames: Set<string> | undefined;
+
+    /**
+     * Names of the file's variables declared with an object or array literal: any other name holds
+     * none, and most arguments are such names (this saves a scope lookup per argument).
+     */
+    function collectLiteralNames(): Set<string> {
+      const names = new Set<string>();
+      for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+        for (const variable of scope.variables) {
+          const node = variable.defs[0]?.node;
+          if (node?.type !== AST_NODE_TYPES.VariableDeclarator || !node.init) continue;
+          const init = unwrapExpression(node.init);
+          if (init.type === AST_NODE_TYPES.ObjectExpression || init.type === AST_NODE_TYPES.ArrayExpression) names.add(variable.name);
+        }
+      }
+      return names;
+    }
+
     /** The object or array literal a never-reassigned variable holds (`const data = { …req.body, id }`). */
     function literalInitializer(identifier: TSESTree.Identifier): TSESTree.ObjectExpression | TSESTree.ArrayExpression | undefined {
+      literalNames ??= collectLiteralNames();
+      if (!literalNames.has(identifier.name)) return undefined;
       const init = getConstInitializer(identifier, sourceCode.getScope(identifier));
       const target = init ? unwrapExpression(init) : undefined;
       return target?.type === AST_NODE_TYPES.ObjectExpression || target?.type === AST_NODE_TYPES.ArrayExpression ? target : undefined;
@@ -424,6 +474,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       CallExpression(node) {
+        if (!hasCarryingArgument(node)) return;
         const databaseArguments = getDatabaseArguments(node, sourceCode);
         if (databaseArguments.length > 0) {
           for (const { node: argument, role } of databaseArguments) {
@@ -437,6 +488,7 @@ export default createRule<Options, MessageIds>({
         checkPassedOn(node);
       },
       NewExpression(node) {
+        if (!hasCarryingArgument(node)) return;
         const modelArgument = getModelConstructionArgument(node, sourceCode);
         if (modelArgument) {
           checkWrite(modelArgument);

@@ -98,6 +98,8 @@ export default createRule<Options, MessageIds>({
     const authRouteWords = options.authRouteWords ?? DEFAULT_AUTH_ROUTE_WORDS;
     const limiters = options.limiters ?? [];
     const methods = options.methods ?? DEFAULT_METHODS;
+    /** Mounted middleware recurs in the chain of every route after it: each node is judged once. */
+    const limitingMiddleware = new Map<TSESTree.Node, boolean>();
 
     return {
       Program() {
@@ -122,11 +124,18 @@ export default createRule<Options, MessageIds>({
         if (options.globalThrottler === true) return;
       }
       const chain = middlewareChainInFile(model, route).filter((node) => !isDecoratorNamed(node, 'SkipThrottle'));
-      const limited =
-        chain.some((node) => model.middlewareNames(node).some((name) => isRateLimiterName(name, limiters)) || handlerLimitsRate(node, limiters)) ||
-        handlerLimitsRate(route.handlerFunction, limiters);
+      const limited = chain.some((node) => limitsRate(model, node)) || handlerLimitsRate(route.handlerFunction, limiters);
       if (limited) return;
       context.report({ loc, messageId: finding.kind === 'auth' ? 'missingAuthRateLimit' : 'missingUploadRateLimit', data });
+    }
+
+    function limitsRate(model: RouteModel, node: TSESTree.Node): boolean {
+      let limits = limitingMiddleware.get(node);
+      if (limits === undefined) {
+        limits = model.middlewareNames(node).some((name) => isRateLimiterName(name, limiters)) || handlerLimitsRate(node, limiters);
+        limitingMiddleware.set(node, limits);
+      }
+      return limits;
     }
 
     function classify(model: RouteModel, route: Route): Finding | undefined {

@@ -96,6 +96,10 @@ export default createRule<Options, MessageIds>({
     const authNames = options.authNames ?? [];
     const publicPaths = options.publicPaths ?? DEFAULT_PUBLIC_PATHS;
     const methods = options.methods ?? DEFAULT_METHODS;
+    /** Mounted middleware recurs in the chain of every route after it: each node is judged once. */
+    const authByMiddleware = new Map<TSESTree.Node, string | null>();
+    /** Each route is compared with every other of its group: judged once. */
+    const conventionEvidence = new Map<Route, boolean>();
 
     return {
       Program() {
@@ -149,11 +153,21 @@ export default createRule<Options, MessageIds>({
     /** How to name the first auth middleware of a chain in a message (`` `requireAuth` ``), if any. */
     function authIn(model: RouteModel, chain: readonly TSESTree.Node[]): string | undefined {
       for (const node of chain) {
-        const name = model.middlewareNames(node).find((candidate) => isAuthName(candidate, authNames));
-        if (name !== undefined) return `\`${name}\``;
-        if (isFunctionNode(unwrapExpression(node)) && handlerChecksAuth(unwrapExpression(node), authNames)) return 'an auth check in its middleware';
+        const auth = middlewareAuth(model, node);
+        if (auth !== null) return auth;
       }
       return undefined;
+    }
+
+    function middlewareAuth(model: RouteModel, node: TSESTree.Node): string | null {
+      let auth = authByMiddleware.get(node);
+      if (auth === undefined) {
+        const name = model.middlewareNames(node).find((candidate) => isAuthName(candidate, authNames));
+        if (name !== undefined) auth = `\`${name}\``;
+        else auth = isFunctionNode(unwrapExpression(node)) && handlerChecksAuth(unwrapExpression(node), authNames) ? 'an auth check in its middleware' : null;
+        authByMiddleware.set(node, auth);
+      }
+      return auth;
     }
 
     /**
@@ -161,9 +175,13 @@ export default createRule<Options, MessageIds>({
      * with 401 and call `passport.authenticate`: that says nothing about the routes next to them.
      */
     function isConventionEvidence(route: Route): boolean {
-      const path = routePath(route);
-      if (path !== undefined && matchesAnyGlob(path, publicPaths)) return false;
-      return findListedWord(routePathWords(path)) === undefined;
+      let evidence = conventionEvidence.get(route);
+      if (evidence === undefined) {
+        const path = routePath(route);
+        evidence = !(path !== undefined && matchesAnyGlob(path, publicPaths)) && findListedWord(routePathWords(path)) === undefined;
+        conventionEvidence.set(route, evidence);
+      }
+      return evidence;
     }
 
     /** Routes registered before `router.use(requireAuth)` are public by their position. */

@@ -121,10 +121,12 @@ export function getResponsePayload(
   const callee = unwrapExpression(node.callee);
   const first = node.arguments[0];
   if (!first) return undefined;
-  const scope = sourceCode.getScope(node);
 
   if (node.type === AST_NODE_TYPES.NewExpression) {
-    if (isWebResponseClass(callee, scope)) {
+    const isGlobalName = callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Response';
+    if (!isGlobalName && !namesResponseModule(sourceCode)) return undefined;
+    const scope = sourceCode.getScope(node);
+    if (isWebResponseClass(callee, sourceCode, node)) {
       return { node, kind: 'web', method: `new ${callee.type === AST_NODE_TYPES.Identifier ? callee.name : 'Response'}`, payloads: [first], json: false };
     }
     const binding = resolveImportBinding(callee, scope);
@@ -146,18 +148,36 @@ export function getResponsePayload(
 
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = getMemberName(callee);
-  if (method === undefined) return undefined;
-  if (method === 'json' && isWebResponseClass(unwrapExpression(callee.object), scope)) {
+  // Only the send methods (`json` among them) write a body: the scope lookups are for those calls.
+  if (method === undefined || !RESPONSE_SEND_METHODS.includes(method)) return undefined;
+  if (method === 'json' && isWebResponseClass(unwrapExpression(callee.object), sourceCode, node)) {
     const owner = unwrapExpression(callee.object);
     return { node, kind: 'web', method: `${owner.type === AST_NODE_TYPES.Identifier ? owner.name : 'Response'}.json`, payloads: [first], json: true };
   }
-  if (!RESPONSE_SEND_METHODS.includes(method) || !isResponseObject(callee.object, sourceCode)) return undefined;
+  if (!isResponseObject(callee.object, sourceCode)) return undefined;
   return { node, kind: 'node', method, payloads: [first], json: method === 'json' || method === 'jsonp' || method === 'send' };
 }
 
+const RESPONSE_MODULE_TEXT = /next\/server|@nestjs\/common|\\/u;
+
+/** Per file: whether its text names a module whose classes send responses (a backslash may escape a name). */
+const namesResponseModules = new WeakMap<object, boolean>();
+
+/** `next/server` (NextResponse) or `@nestjs/common` (HTTP exceptions): without either, only the global `Response` sends. */
+function namesResponseModule(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let names = namesResponseModules.get(sourceCode);
+  if (names === undefined) {
+    names = RESPONSE_MODULE_TEXT.test(sourceCode.text);
+    namesResponseModules.set(sourceCode, names);
+  }
+  return names;
+}
+
 /** The global `Response` (not shadowed) or `NextResponse` from `next/server`. */
-function isWebResponseClass(node: TSESTree.Node, scope: TSESLint.Scope.Scope): boolean {
+function isWebResponseClass(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, at: TSESTree.Node): boolean {
   if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  if (node.name !== 'Response' && !namesResponseModule(sourceCode)) return false;
+  const scope = sourceCode.getScope(at);
   if (node.name === 'Response') {
     const variable = ASTUtils.findVariable(scope, node);
     return !variable || variable.defs.length === 0;

@@ -11,7 +11,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { childNodes, getCalleeName, getDottedName, getMemberName, isFunctionNode, unwrapExpression } from './ast.js';
+import { forEachChildNode, getCalleeName, getDottedName, getMemberName, isFunctionNode, unwrapExpression } from './ast.js';
 import { splitWords } from './names.js';
 
 /** Words of rate limiters and throttlers (express-rate-limit, express-slow-down, rate-limiter-flexible, @nestjs/throttler, express-brute, @upstash/ratelimit). */
@@ -119,21 +119,21 @@ export function isAuthName(name: string, extraNames: readonly string[] = []): bo
   return words.some((word) => AUTH_WORDS.includes(word));
 }
 
-/** Every call in a function, nested callbacks included, in source order. */
-function callsIn(fn: TSESTree.Node): TSESTree.CallExpression[] {
-  const calls: TSESTree.CallExpression[] = [];
-  const stack: TSESTree.Node[] = [fn];
+const SKIP_TYPES = { skipTypes: true } as const;
+
+/** Whether some node of `root` (itself included, type annotations skipped) satisfies `test`. */
+function someNode(root: TSESTree.Node, test: (node: TSESTree.Node) => boolean): boolean {
+  const stack: TSESTree.Node[] = [root];
+  const push = (child: TSESTree.Node): void => {
+    stack.push(child);
+  };
   while (stack.length > 0) {
     const node = stack.pop();
     if (!node) break;
-    if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
-    const children = childNodes(node, { skipTypes: true });
-    for (let index = children.length - 1; index >= 0; index -= 1) {
-      const child = children[index];
-      if (child) stack.push(child);
-    }
+    if (test(node)) return true;
+    forEachChildNode(node, push, SKIP_TYPES);
   }
-  return calls;
+  return false;
 }
 
 /**
@@ -142,8 +142,9 @@ function callsIn(fn: TSESTree.Node): TSESTree.CallExpression[] {
  */
 export function handlerLimitsRate(fn: TSESTree.Node | undefined, extraNames: readonly string[] = []): boolean {
   if (!fn || !isFunctionNode(fn)) return false;
-  return callsIn(fn.body).some((call) => {
-    const dotted = getDottedName(call.callee);
+  return someNode(fn.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const dotted = getDottedName(node.callee);
     return dotted !== undefined && isRateLimiterName(dotted, extraNames);
   });
 }
@@ -156,14 +157,7 @@ export function handlerLimitsRate(fn: TSESTree.Node | undefined, extraNames: rea
  */
 export function handlerChecksAuth(fn: TSESTree.Node | undefined, extraNames: readonly string[] = []): boolean {
   if (!fn || !isFunctionNode(fn)) return false;
-  const stack: TSESTree.Node[] = [fn.body];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) break;
-    if (isAuthEvidence(node, extraNames)) return true;
-    stack.push(...childNodes(node, { skipTypes: true }));
-  }
-  return false;
+  return someNode(fn.body, (node) => isAuthEvidence(node, extraNames));
 }
 
 function isAuthEvidence(node: TSESTree.Node, extraNames: readonly string[]): boolean {
@@ -249,10 +243,31 @@ export function routePathWords(path: string | undefined): string[] {
     .flatMap((segment) => nameWords(segment));
 }
 
+interface CompiledWordList {
+  entries: ReadonlySet<string>;
+  pairs: readonly { entry: string; parts: readonly string[] }[];
+}
+
+/** Word lists come from options (frozen once per options value) or the defaults: compiled once per list. */
+const compiledWordLists = new WeakMap<readonly string[], CompiledWordList>();
+
+function compileWordList(list: readonly string[]): CompiledWordList {
+  let compiled = compiledWordLists.get(list);
+  if (!compiled) {
+    const entries = list.map((entry) => entry.toLowerCase());
+    compiled = {
+      entries: new Set(entries),
+      pairs: entries.filter((entry) => entry.includes('+')).map((entry) => ({ entry, parts: entry.split('+') })),
+    };
+    compiledWordLists.set(list, compiled);
+  }
+  return compiled;
+}
+
 /** The first of `words` (in order) that `list` names; else the first `a+b` entry whose words are all there. */
 export function findListedWord(words: readonly string[], list: readonly string[] = AUTH_ROUTE_WORDS): string | undefined {
-  const entries = list.map((entry) => entry.toLowerCase());
-  const single = words.find((word) => entries.includes(word));
-  if (single !== undefined) return single;
-  return entries.find((entry) => entry.includes('+') && entry.split('+').every((part) => words.includes(part)));
+  const { entries, pairs } = compileWordList(list);
+  for (const word of words) if (entries.has(word)) return word;
+  for (const { entry, parts } of pairs) if (parts.every((part) => words.includes(part))) return entry;
+  return undefined;
 }

@@ -15,7 +15,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getCalleeName, getDottedName, getMemberName, isFunctionNode, unwrapExpression, type FunctionNode } from './ast.js';
-import { CALL, resolveImportBinding, trackModuleReferences } from './modules.js';
+import { CALL, resolveImportBinding, trackModuleReferences, type TraceMap } from './modules.js';
 
 export type Framework = 'express' | 'nest' | 'next';
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'options' | 'head' | 'all';
@@ -62,7 +62,8 @@ const ROUTER_PARAMETER_NAMES = /^(?:app|router|api|server|apiRouter|[a-z]+Router
  * Next.js routes are found by file name. Most files of a backend (services, utilities, React
  * components) have none of them, and the model's walk is skipped.
  */
-const MAY_REGISTER_ROUTES = /\b(?:express|app|router|api|server|\w*Router|Express|Application|Server|Controller)\b/u;
+const MAY_REGISTER_ROUTES = /\b(?:express|app|router|api|server|Express|Application|Server|Controller)\b|Router\b/u;
+const HTTP_METHOD_SET: ReadonlySet<string> = new Set(HTTP_METHODS);
 const NEST_METHOD_DECORATORS: Record<string, HttpMethod> = {
   Get: 'get',
   Post: 'post',
@@ -84,6 +85,10 @@ const NEXT_EXPORTS: Record<string, HttpMethod> = {
   HEAD: 'head',
 };
 
+const EXPRESS_ROUTERS: TraceMap<'app' | 'router'> = {
+  express: { [CALL]: 'app', Router: { [CALL]: 'router' } },
+};
+
 export class RouteModel {
   readonly routes: Route[] = [];
   readonly uses: Use[] = [];
@@ -94,9 +99,31 @@ export class RouteModel {
 
   constructor(sourceCode: Readonly<TSESLint.SourceCode>, filename: string) {
     this.sourceCode = sourceCode;
-    if (!isNextRouteFile(filename) && !isNextApiFile(filename) && !MAY_REGISTER_ROUTES.test(sourceCode.text)) return;
+    const nextFile = isNextRouteFile(filename) || isNextApiFile(filename);
+    if (!nextFile && !MAY_REGISTER_ROUTES.test(sourceCode.text)) return;
     this.collectExpressRouters();
+    if (!nextFile && !this.mayHaveRouters()) return;
     this.walk(sourceCode.ast, filename);
+  }
+
+  /**
+   * Whether the walk can find anything outside Next.js files: a `@Controller`, or a receiver that
+   * {@link isRouterExpression} accepts (a tracked router, `this.<router name>`, a router parameter).
+   * Router words also name API clients (`import { api } from '../lib/api'`) and servers; files
+   * that have them but none of these are most of what passes the text test.
+   */
+  private mayHaveRouters(): boolean {
+    const text = this.sourceCode.text;
+    // A backslash may spell an identifier with escapes (`Contr\u006fller`): walk to be sure.
+    if (this.routerNames.size > 0 || text.includes('Controller') || text.includes('this') || text.includes('\\')) return true;
+    for (const scope of this.sourceCode.scopeManager?.scopes ?? []) {
+      if (scope.type === 'global') continue;
+      for (const variable of scope.variables) {
+        const def = variable.defs[0];
+        if (def?.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier && isRouterParameterDefinition(def.name)) return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the file registers routes on an Express app or router. */
@@ -120,8 +147,22 @@ export class RouteModel {
     return [...mounted, ...route.middleware];
   }
 
-  /** Describes a middleware node for name matching: `rateLimit(...)` → `rateLimit`, `auth.required` → `auth.required`. */
+  /**
+   * Describes a middleware node for name matching: `rateLimit(...)` → `rateLimit`, `auth.required` → `auth.required`.
+   * Kept per node: the route rules ask about the same middleware (don't change the array).
+   */
   middlewareNames(node: TSESTree.Node): string[] {
+    let names = this.namesByNode.get(node);
+    if (names === undefined) {
+      names = this.describeMiddleware(node);
+      this.namesByNode.set(node, names);
+    }
+    return names;
+  }
+
+  private readonly namesByNode = new Map<TSESTree.Node, string[]>();
+
+  private describeMiddleware(node: TSESTree.Node): string[] {
     const target = unwrapExpression(node);
     const names = new Set<string>();
     const add = (name: string | undefined): void => {
@@ -167,9 +208,7 @@ export class RouteModel {
   }
 
   private collectExpressRouters(): void {
-    const references = trackModuleReferences(this.sourceCode, {
-      express: { [CALL]: 'app', Router: { [CALL]: 'router' } },
-    });
+    const references = trackModuleReferences(this.sourceCode, EXPRESS_ROUTERS);
     for (const reference of references) {
       const parent = reference.node.parent;
       if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
@@ -200,13 +239,7 @@ export class RouteModel {
       if (variable) {
         const def = variable.defs[0];
         if (def?.type !== 'Parameter' || def.name.type !== AST_NODE_TYPES.Identifier) return false;
-        const annotation = def.name.typeAnnotation?.typeAnnotation;
-        if (annotation?.type === AST_NODE_TYPES.TSTypeReference) {
-          const typeName = annotation.typeName;
-          const last = typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : typeName.type === AST_NODE_TYPES.Identifier ? typeName.name : '';
-          return ROUTER_PARAMETER_TYPES.includes(last);
-        }
-        return annotation === undefined && ROUTER_PARAMETER_NAMES.test(identifier.name);
+        return isRouterParameterDefinition(def.name);
       }
       scope = scope.upper;
     }
@@ -218,6 +251,7 @@ export class RouteModel {
     const visitorKeys = this.sourceCode.visitorKeys;
     const nextRoute = isNextRouteFile(filename);
     const nextApi = isNextApiFile(filename);
+    const valueKeys = new Map<string, readonly string[]>();
     const stack: TSESTree.Node[] = [program];
     // Pre-order, in source order: push children reversed.
     while (stack.length > 0) {
@@ -241,11 +275,16 @@ export class RouteModel {
           break;
       }
       // The parser's visitor keys name exactly the child properties, in source order: far
-      // cheaper than inspecting every property of every node.
-      const keys = visitorKeys[node.type] ?? [];
+      // cheaper than inspecting every property of every node. Type-only keys are dropped once per
+      // node type.
+      let keys = valueKeys.get(node.type);
+      if (keys === undefined) {
+        keys = (visitorKeys[node.type] ?? []).filter((key) => !TYPE_ONLY_KEYS.has(key));
+        valueKeys.set(node.type, keys);
+      }
       for (let keyIndex = keys.length - 1; keyIndex >= 0; keyIndex -= 1) {
         const key = keys[keyIndex];
-        if (key === undefined || TYPE_ONLY_KEYS.has(key)) continue;
+        if (key === undefined) continue;
         const value = (node as unknown as Record<string, unknown>)[key];
         if (Array.isArray(value)) {
           for (let index = value.length - 1; index >= 0; index -= 1) {
@@ -264,9 +303,12 @@ export class RouteModel {
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
     const method = getMemberName(callee);
     if (method === undefined) return;
+    const isHttpMethod = HTTP_METHOD_SET.has(method);
+    // Only route methods and `use` register anything: skip the receiver's scope lookup for the rest.
+    if (!isHttpMethod && method !== 'use') return;
 
     // app.route('/x').get(h).post(h): handled once, from the outermost call, in source order.
-    if ((HTTP_METHODS as readonly string[]).includes(method)) {
+    if (isHttpMethod) {
       const routeBase = this.routeChainBase(callee.object);
       if (routeBase) {
         if (isInnerChainLink(call)) return;
@@ -276,7 +318,7 @@ export class RouteModel {
           const linkCallee = unwrapExpression(link.callee);
           if (linkCallee.type !== AST_NODE_TYPES.MemberExpression) break;
           const name = getMemberName(linkCallee);
-          if (name === undefined || !(HTTP_METHODS as readonly string[]).includes(name)) break;
+          if (name === undefined || !HTTP_METHOD_SET.has(name)) break;
           links.unshift({ call: link, method: name as HttpMethod });
           link = unwrapExpression(linkCallee.object);
         }
@@ -314,7 +356,6 @@ export class RouteModel {
       });
       return;
     }
-    if (!(HTTP_METHODS as readonly string[]).includes(method)) return;
     const [first, ...others] = call.arguments;
     if (!first || call.arguments.length < 2) return; // app.get('env') is a setting read
     const path = staticPath(first);
@@ -346,7 +387,7 @@ export class RouteModel {
         const first = current.arguments[0];
         return router === undefined ? undefined : { router, path: first ? staticPath(first) : undefined };
       }
-      if (name === undefined || !(HTTP_METHODS as readonly string[]).includes(name)) return undefined;
+      if (name === undefined || !HTTP_METHOD_SET.has(name)) return undefined;
       current = unwrapExpression(callee.object);
     }
     return undefined;
@@ -449,12 +490,23 @@ export class RouteModel {
   }
 }
 
+/** A parameter typed as a router (`app: Express`) or untyped and named like one (`router`). */
+function isRouterParameterDefinition(name: TSESTree.Identifier): boolean {
+  const annotation = name.typeAnnotation?.typeAnnotation;
+  if (annotation?.type === AST_NODE_TYPES.TSTypeReference) {
+    const typeName = annotation.typeName;
+    const last = typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : typeName.type === AST_NODE_TYPES.Identifier ? typeName.name : '';
+    return ROUTER_PARAMETER_TYPES.includes(last);
+  }
+  return annotation === undefined && ROUTER_PARAMETER_NAMES.test(name.name);
+}
+
 /** `x.get(h)` in `x.get(h).post(h)`: a link that the outer call already stands for. */
 function isInnerChainLink(call: TSESTree.CallExpression): boolean {
   const parent = call.parent;
   if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== call) return false;
   const name = getMemberName(parent);
-  return name !== undefined && (HTTP_METHODS as readonly string[]).includes(name) && parent.parent.type === AST_NODE_TYPES.CallExpression;
+  return name !== undefined && HTTP_METHOD_SET.has(name) && parent.parent.type === AST_NODE_TYPES.CallExpression;
 }
 
 const TYPE_ONLY_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeArguments', 'implements']);

@@ -202,10 +202,14 @@ const MANAGER_NAMES = ['manager', 'entityManager', 'em', 'transactionalEntityMan
 
 /** The arguments of `call` a database writes or filters with, if `call` is a database call. */
 export function getDatabaseArguments(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): DatabaseArgument[] {
+  // Every role names an argument: a call without any has none to report.
+  if (call.arguments.length === 0) return [];
   const callee = unwrapExpression(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return [];
   const method = getMemberName(callee);
   if (method === undefined) return [];
+  // Most calls name no method of the tables below: only the configured write patterns can match them.
+  if (!TABLE_METHODS.has(method)) return patternArguments(call, getDataAccess(sourceCode));
   const receiver = unwrapAwait(callee.object);
 
   const sql = mysqlObjectValue(call, method, sourceCode);
@@ -213,7 +217,7 @@ export function getDatabaseArguments(call: TSESTree.CallExpression, sourceCode: 
 
   const dataAccess = getDataAccess(sourceCode);
   // Resolving the receiver's client is the expensive part: only for methods some client has.
-  const known = CLIENT_TABLES.some((table) => Object.hasOwn(table, method)) ? clientTable(dataAccess.getClient(receiver)) : undefined;
+  const known = CLIENT_METHODS.has(method) ? clientTable(dataAccess.getClient(receiver)) : undefined;
   if (known && Object.hasOwn(known, method)) return byRoles(call, known[method] ?? []);
 
   const prismaKeys = Object.hasOwn(PRISMA_METHODS, method) ? PRISMA_METHODS[method] : undefined;
@@ -239,16 +243,15 @@ export function getDatabaseArguments(call: TSESTree.CallExpression, sourceCode: 
   const distinctive = Object.hasOwn(DISTINCTIVE_METHODS, method) ? DISTINCTIVE_METHODS[method] : undefined;
   if (distinctive) return byRoles(call, distinctive);
 
-  const candidates: [Readonly<Record<string, Roles>>, (node: TSESTree.Node) => boolean][] = [
-    [MODEL_METHODS, isModel],
-    [REPOSITORY_METHODS, isRepository],
-    [MANAGER_METHODS, isManager],
-    [COLLECTION_METHODS, isCollection],
-  ];
-  for (const [methods, matches] of candidates) {
+  for (const [methods, matches] of SHAPE_CANDIDATES) {
     const roles = Object.hasOwn(methods, method) ? methods[method] : undefined;
     if (roles && matches(receiver)) return byRoles(call, roles);
   }
+  return patternArguments(call, dataAccess);
+}
+
+/** A call to a configured repository write method (`storage.createUser(x)`): each argument is a record. */
+function patternArguments(call: TSESTree.CallExpression, dataAccess: ReturnType<typeof getDataAccess>): DatabaseArgument[] {
   // A `pattern` write is a call whose name matches a write pattern: check that before classifying.
   if (!dataAccess.matchesWritePattern(call)) return [];
   const patternCall = dataAccess.classifyCall(call);
@@ -260,6 +263,28 @@ export function getDatabaseArguments(call: TSESTree.CallExpression, sourceCode: 
 
 /** Every table {@link clientTable} can return. */
 const CLIENT_TABLES = [MODEL_METHODS, REPOSITORY_METHODS, MANAGER_METHODS, DOCUMENT_METHODS];
+const CLIENT_METHODS: ReadonlySet<string> = new Set(CLIENT_TABLES.flatMap((table) => Object.keys(table)));
+
+/** Tables whose receivers are recognised by shape when the data-access model cannot tell. */
+const SHAPE_CANDIDATES: readonly (readonly [Readonly<Record<string, Roles>>, (node: TSESTree.Node) => boolean])[] = [
+  [MODEL_METHODS, isModel],
+  [REPOSITORY_METHODS, isRepository],
+  [MANAGER_METHODS, isManager],
+  [COLLECTION_METHODS, isCollection],
+];
+
+/** Every method name a step before the write patterns can match (`mysqlObjectValue`, the tables, Drizzle's `values`/`set`). */
+const TABLE_METHODS: ReadonlySet<string> = new Set([
+  'query',
+  'execute',
+  'values',
+  'set',
+  ...CLIENT_METHODS,
+  ...Object.keys(PRISMA_METHODS),
+  ...Object.keys(KNEX_METHODS),
+  ...Object.keys(DISTINCTIVE_METHODS),
+  ...SHAPE_CANDIDATES.flatMap(([methods]) => Object.keys(methods)),
+]);
 
 /** The argument roles of a client the data-access model recognised. */
 function clientTable(client: DbClient | undefined): Readonly<Record<string, Roles>> | undefined {
