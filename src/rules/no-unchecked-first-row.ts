@@ -86,7 +86,8 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      MemberExpression(node) {
+      // Only `x[0]` (computed) can read the first row: most member expressions are never visited.
+      'MemberExpression[computed=true]'(node: TSESTree.MemberExpression) {
         if (!isIndexZero(node) || !mayBeRows(node.object)) return;
         const value = queryResults().valueOf(node);
         if (value?.kind !== 'row' || !canReturnNoRows(value.call)) return;

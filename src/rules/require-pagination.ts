@@ -103,7 +103,8 @@ export default createRule<Options, MessageIds>({
     if (isTestFile(context.filename, context.cwd)) return {};
     const sourceCode = context.sourceCode;
     const ignoredModels = new Set(options.ignoreModels.map((name) => name.toLowerCase()));
-    const uniqueLookup = options.uniqueColumns.length > 0 ? uniqueColumnPattern(options.uniqueColumns) : undefined;
+    // Compiled on the first unbounded SQL list read: most files have none.
+    let uniqueLookup: RegExp | null | undefined;
     const candidates: (TSESTree.CallExpression | TSESTree.TaggedTemplateExpression)[] = [];
     const localCalls: { caller: FunctionNode; callee: TSESTree.Node }[] = [];
     const handlerShaped: FunctionNode[] = [];
@@ -199,6 +200,7 @@ export default createRule<Options, MessageIds>({
       if (call.sql !== undefined) {
         // A LIMIT in a subquery or CTE (`SELECT * FROM (SELECT … LIMIT 10) t`) bounds it in practice.
         if (/\bGROUP\s+BY\b|\bFOR\s+(?:NO\s+KEY\s+)?(?:UPDATE|SHARE)\b|\bLIMIT\b|\bFETCH\s+(?:FIRST|NEXT)\b/i.test(call.sql)) return false;
+        uniqueLookup ??= options.uniqueColumns.length > 0 ? uniqueColumnPattern(options.uniqueColumns) : null;
         if (uniqueLookup && isUniqueLookup(call.sql, uniqueLookup)) return false;
       }
       if (call.library === 'mongoose' && call.method === 'aggregate' && groupsDocuments(call.node)) return false;

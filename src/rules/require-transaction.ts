@@ -78,7 +78,7 @@ export default createRule<Options, MessageIds>({
       if (call?.kind !== 'write' || call.node !== node) return;
       // A Redis write cannot join a database transaction; Redis has MULTI for its own.
       if (call.library === 'redis') return;
-      if (dataAccess().isInTransaction(node)) return;
+      // Whether it runs in a transaction is asked at the end, only in functions with enough writes.
       const owner = ownerFunction(node, dataAccess());
       if (!owner) return;
       const writes = writesByFunction.get(owner) ?? [];
@@ -90,7 +90,9 @@ export default createRule<Options, MessageIds>({
       CallExpression: collect,
       TaggedTemplateExpression: collect,
       'Program:exit'() {
-        for (const writes of writesByFunction.values()) {
+        for (const collected of writesByFunction.values()) {
+          if (collected.length < minWrites) continue;
+          const writes = collected.filter((write) => !dataAccess().isInTransaction(write.node));
           if (writes.length < minWrites) continue;
           const together = largestSetRunTogether(writes, dataAccess());
           const reported = together[minWrites - 1];

@@ -39,7 +39,6 @@ import {
   enclosingClassBody,
   findProperty,
   type FunctionNode,
-  getConstInitializer,
   getDottedName,
   getMemberName,
   hasSpread,
@@ -344,6 +343,8 @@ const SQL_TRANSACTION: Readonly<Record<string, TransactionControl>> = {
 
 const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
 const MUTATING_ARRAY_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'fill', 'copyWithin', 'length']);
+/** What the text of a file with a `BEGIN`…`COMMIT` region must hold (see `transactionRegions`). */
+const REGION_WORDS = /begin|start|\\[ux0-7]/i;
 const TRANSACTION_HELPER = /^(?:\$?transaction|(?:with|within|run|runIn|in|doIn|executeIn|use)Transaction|transactional)$/iu;
 
 /*
@@ -368,6 +369,19 @@ const DATA_SOURCE_NAMES = /^(?:\w*dataSource|connection)$/iu;
 const QUERY_RUNNER_NAMES = /queryRunner$/iu;
 const REDIS_NAMES = /^(?:redis(?:Client|Connection|Cluster|Pub|Sub)?|\w*Redis)$/iu;
 const TRANSACTION_NAMES = /^(?:tx|trx|transaction)$/iu;
+// Bits of `DataAccess.nameFlags`: which of the name patterns above a receiver's name matches.
+const NAME_PRISMA = 1;
+const NAME_DRIZZLE = 2;
+const NAME_KNEX = 4;
+const NAME_SEQUELIZE = 8;
+const NAME_DATA_SOURCE = 16;
+const NAME_MANAGER = 32;
+const NAME_SQL = 64;
+const NAME_REPOSITORY = 128;
+const NAME_QUERY_RUNNER = 256;
+const NAME_REDIS = 512;
+const NAME_MODEL = 1024;
+const NAME_TRANSACTION = 2048;
 const MODEL_PATH = /(?:^|[/\\])(?:models?|schemas?|entit(?:y|ies)|db)(?:[/\\.]|$)/iu;
 
 const DYNAMIC = '\u0000';
@@ -457,35 +471,47 @@ function stripSqlNoise(text: string): string {
   }
 }
 
-/** The text with everything inside parentheses and string literals blanked, so subqueries and values do not count. */
+/**
+ * The text with everything inside parentheses and string literals blanked, so subqueries and values
+ * do not count. Each blanked character (code point) becomes one space; parentheses stay. Built from
+ * slices of kept and blanked runs rather than one character at a time.
+ */
 function topLevel(text: string): string {
   let depth = 0;
-  let quote: string | undefined;
+  let quoted = false;
   let out = '';
-  for (const char of text) {
-    if (quote !== undefined) {
-      if (char === quote) quote = undefined;
-      out += ' ';
-      continue;
-    }
-    if (char === "'") {
-      quote = char;
-      out += ' ';
-      continue;
-    }
-    if (char === '(') {
+  let runStart = 0;
+  let runKept = true;
+  let blanks = 0;
+  for (let index = 0; index < text.length; ) {
+    const code = text.charCodeAt(index);
+    const width = code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    let keep: boolean;
+    if (quoted) {
+      if (code === 0x27) quoted = false;
+      keep = false;
+    } else if (code === 0x27) {
+      quoted = true;
+      keep = false;
+    } else if (code === 0x28) {
       depth += 1;
-      out += '(';
-      continue;
-    }
-    if (char === ')') {
+      keep = true;
+    } else if (code === 0x29) {
       depth = Math.max(0, depth - 1);
-      out += ')';
-      continue;
+      keep = true;
+    } else {
+      keep = depth === 0;
     }
-    out += depth > 0 ? ' ' : char;
+    if (keep !== runKept) {
+      out += runKept ? text.slice(runStart, index) : ' '.repeat(blanks);
+      runKept = keep;
+      runStart = index;
+      blanks = 0;
+    }
+    if (!keep) blanks += 1;
+    index += width;
   }
-  return out;
+  return out + (runKept ? text.slice(runStart) : ' '.repeat(blanks));
 }
 
 function selectIsList(top: string): boolean {
@@ -494,25 +520,27 @@ function selectIsList(top: string): boolean {
   const hasGroupBy = /\bGROUP\s+BY\b/i.test(top);
   const list = top.slice(top.search(/\bSELECT\b/i) + 6, from.index);
   const items = list.split(',');
-  const aggregate = /^\s*(?:COUNT|SUM|AVG|MIN|MAX|BOOL_AND|BOOL_OR|EVERY|STRING_AGG|ARRAY_AGG|JSON_AGG|JSONB_AGG|GROUP_CONCAT|EXISTS)\s*\(\s*\)(?:\s*::\s*\w+)?(?:\s+(?:AS\s+)?[\w"`]+)?\s*$/iu;
-  if (!hasGroupBy && items.every((item) => aggregate.test(item))) return false;
+  if (!hasGroupBy && items.every((item) => AGGREGATE_ITEM.test(item))) return false;
   // A primary-key lookup returns one row: `WHERE id = $1`, `WHERE u.id = ?`.
   const where = /\bWHERE\b([^]*)$/i.exec(top)?.[1] ?? '';
   if (PRIMARY_KEY_LOOKUP.test(where) && !/\bOR\b/i.test(where)) return false;
   return true;
 }
 
+const AGGREGATE_ITEM = /^\s*(?:COUNT|SUM|AVG|MIN|MAX|BOOL_AND|BOOL_OR|EVERY|STRING_AGG|ARRAY_AGG|JSON_AGG|JSONB_AGG|GROUP_CONCAT|EXISTS)\s*\(\s*\)(?:\s*::\s*\w+)?(?:\s+(?:AS\s+)?[\w"`]+)?\s*$/iu;
+
+const SQL_TABLE: Readonly<Record<string, RegExp>> = {
+  SELECT: /\bFROM\s+([\w."`[\]]+)/i,
+  INSERT: /^\s*INSERT\s+(?:IGNORE\s+)?INTO\s+([\w."`[\]]+)/iu,
+  REPLACE: /^\s*REPLACE\s+INTO\s+([\w."`[\]]+)/iu,
+  UPDATE: /\bUPDATE\s+(?:ONLY\s+)?([\w."`[\]]+)/i,
+  DELETE: /\bDELETE\s+FROM\s+([\w."`[\]]+)/i,
+  MERGE: /\bMERGE\s+INTO\s+([\w."`[\]]+)/i,
+  TRUNCATE: /^\s*TRUNCATE\s+(?:TABLE\s+)?([\w."`[\]]+)/iu,
+};
+
 function sqlTable(command: string, top: string): string | undefined {
-  const patterns: Record<string, RegExp> = {
-    SELECT: /\bFROM\s+([\w."`[\]]+)/i,
-    INSERT: /^\s*INSERT\s+(?:IGNORE\s+)?INTO\s+([\w."`[\]]+)/iu,
-    REPLACE: /^\s*REPLACE\s+INTO\s+([\w."`[\]]+)/iu,
-    UPDATE: /\bUPDATE\s+(?:ONLY\s+)?([\w."`[\]]+)/i,
-    DELETE: /\bDELETE\s+FROM\s+([\w."`[\]]+)/i,
-    MERGE: /\bMERGE\s+INTO\s+([\w."`[\]]+)/i,
-    TRUNCATE: /^\s*TRUNCATE\s+(?:TABLE\s+)?([\w."`[\]]+)/iu,
-  };
-  const pattern = patterns[command];
+  const pattern = SQL_TABLE[command];
   const raw = pattern?.exec(top)?.[1];
   return raw === undefined ? undefined : raw.replace(/["`[\]]/gu, '');
 }
@@ -553,23 +581,26 @@ function invocationArgs(node: Invocation): readonly TSESTree.Node[] {
 
 /** `db.select().from(t).limit(1)` → root `db`, segments `select()`, `from(t)`, `limit(1)`. */
 function flattenChain(node: TSESTree.Node): Chain {
+  // Collected from the end of the chain, then reversed: every call is flattened, so no `unshift`.
   const segments: Segment[] = [];
   let pending: Invocation | undefined;
   let current = unwrapExpression(node);
   for (;;) {
     if (isInvocation(current)) {
-      if (pending) segments.unshift({ name: undefined, node: current, call: pending });
+      if (pending) segments.push({ name: undefined, node: current, call: pending });
       pending = current;
       current = unwrapExpression(current.type === AST_NODE_TYPES.CallExpression ? current.callee : current.tag);
       continue;
     }
     if (current.type === AST_NODE_TYPES.MemberExpression) {
-      segments.unshift({ name: getMemberName(current), node: current, ...(pending ? { call: pending } : {}) });
+      const name = getMemberName(current);
+      segments.push(pending ? { name, node: current, call: pending } : { name, node: current });
       pending = undefined;
       current = unwrapExpression(current.object);
       continue;
     }
-    if (pending) segments.unshift({ name: undefined, node: current, call: pending });
+    if (pending) segments.push({ name: undefined, node: current, call: pending });
+    segments.reverse();
     return { root: current, segments };
   }
 }
@@ -577,8 +608,9 @@ function flattenChain(node: TSESTree.Node): Chain {
 /** The prefixes of a chain that may be the client: the root, then each member before the first call. */
 function clientCandidates(chain: Chain): { node: TSESTree.Node; consumed: number }[] {
   const list = [{ node: chain.root, consumed: 0 }];
-  for (const [index, segment] of chain.segments.entries()) {
-    if (segment.call || segment.name === undefined) break;
+  for (let index = 0; index < chain.segments.length; index += 1) {
+    const segment = chain.segments[index];
+    if (!segment || segment.call || segment.name === undefined) break;
     list.push({ node: segment.node, consumed: index + 1 });
   }
   return list;
@@ -849,8 +881,13 @@ interface MethodPattern {
 }
 
 function compilePattern(pattern: string): MethodPattern {
-  const parts = pattern.split('.').map((part) => new RegExp(`^${part.split('*').map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('[^.]*')}$`, 'u'));
+  const parts = pattern.split('.').map((part) => new RegExp(`^${partSource(part)}$`, 'u'));
   return { source: pattern, parts };
+}
+
+/** One dotted part of a pattern as a regular expression: `*` matches within the part. */
+function partSource(part: string): string {
+  return part.split('*').map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('[^.]*');
 }
 
 /**
@@ -866,6 +903,8 @@ interface PatternList {
   patterns: readonly MethodPattern[];
   /** The patterns' last parts in one expression: most calls are rejected by one test of their method name. */
   lastPart: RegExp;
+  /** The patterns of each number of parts in one expression, tested on that many last names of a callee joined by dots. */
+  tails: readonly { length: number; expression: RegExp }[];
 }
 
 function compilePatterns(patterns: readonly string[]): PatternList {
@@ -876,7 +915,18 @@ function compilePatterns(patterns: readonly string[]): PatternList {
   if (!compiled) {
     const list = patterns.map(compilePattern);
     const lastParts = list.map((pattern) => pattern.parts[pattern.parts.length - 1]?.source).filter((source) => source !== undefined);
-    compiled = { patterns: list, lastPart: lastParts.length === 0 ? /(?!)/u : new RegExp(lastParts.map((source) => `(?:${source})`).join('|'), 'u') };
+    // A part never holds a dot, and `*` matches no dot: over names joined by dots, each part of a
+    // pattern still lines up with one name.
+    const byLength = new Map<number, string[]>();
+    for (const pattern of patterns) {
+      const parts = pattern.split('.');
+      byLength.set(parts.length, [...(byLength.get(parts.length) ?? []), parts.map(partSource).join('\\.')]);
+    }
+    compiled = {
+      patterns: list,
+      lastPart: lastParts.length === 0 ? /(?!)/u : new RegExp(lastParts.map((source) => `(?:${source})`).join('|'), 'u'),
+      tails: [...byLength].map(([length, sources]) => ({ length, expression: new RegExp(`^(?:${sources.map((source) => `(?:${source})`).join('|')})$`, 'u') })),
+    };
     compiledPatternLists.set(key, compiled);
   }
   compiledPatternArrays.set(patterns, compiled);
@@ -893,10 +943,12 @@ function mayMatchPatterns(patterns: PatternList, method: string): boolean {
   return last === 'this' || patterns.lastPart.test(last);
 }
 
-function matchesPattern(pattern: MethodPattern, dotted: readonly string[]): boolean {
-  if (dotted.length < pattern.parts.length) return false;
-  const tail = dotted.slice(dotted.length - pattern.parts.length);
-  return pattern.parts.every((part, index) => part.test(tail[index] ?? ''));
+/** Whether some pattern of the list matches the dotted callee: one test per number of parts. */
+function matchesPatternList(patterns: PatternList, dotted: readonly string[]): boolean {
+  for (const { length, expression } of patterns.tails) {
+    if (dotted.length >= length && expression.test(dotted.slice(dotted.length - length).join('.'))) return true;
+  }
+  return false;
 }
 
 /**
@@ -909,10 +961,15 @@ export class DataAccess {
   private readonly memberClients = new Map<TSESTree.ClassBody, Map<string, DbClient | null>>();
   private readonly regions = new Map<TSESTree.Node, Region[]>();
   private readonly sqlInfos = new Map<string, SqlInfo>();
+  /** Identifier → the variable it names (null: a global or undeclared name). Every call asks for its chain's root, often twice. */
+  private readonly variables = new Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
+  private readonly nameFlagCache = new Map<string, number>();
+  private builderNameSet: ReadonlySet<string> | undefined;
   private readonly writePatterns: PatternList;
   private readonly readPatterns: PatternList;
   private evidence: Set<DbLibrary> | undefined;
   private namesClientModule: boolean | undefined;
+  private mayHaveRegions: boolean | undefined;
   private depth = 0;
 
   constructor(
@@ -931,7 +988,7 @@ export class DataAccess {
    * Heuristic receivers (a `db` imported from a local module) need a call shape: see {@link classifyCall}.
    */
   getClient(node: TSESTree.Node): DbClient | undefined {
-    if (this.depth > MAX_DEPTH) return undefined;
+    if (this.depth > MAX_DEPTH || !this.namesClientModules()) return undefined;
     this.depth += 1;
     try {
       return this.resolveClient(node);
@@ -943,7 +1000,7 @@ export class DataAccess {
   /** Whether a `new`/call expression creates a database client (`new Pool()`, `createClient()`, `drizzle()`). */
   getClientCreation(node: TSESTree.Node): DbClientCreation | undefined {
     if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) return undefined;
-    if (!(this.namesClientModule ??= CLIENT_MODULE_WORDS.test(this.sourceCode.text))) return undefined;
+    if (!this.namesClientModules()) return undefined;
     const binding = resolveImportBinding(node.callee, this.sourceCode.getScope(node));
     if (!binding) return undefined;
     const kind = creationKind(binding.source, normalisePath(binding.path), node.type === AST_NODE_TYPES.NewExpression);
@@ -951,6 +1008,16 @@ export class DataAccess {
     const options = [...node.arguments].reverse().map((argument) => this.objectOf(argument)).find((object) => object !== undefined);
     const model = kind.role === 'model' || kind.role === 'repository' ? entityName(node.arguments[0]) : undefined;
     return { library: kind.library, role: kind.role, node, ...(options ? { options } : {}), ...(model === undefined ? {} : { model }) };
+  }
+
+  /**
+   * Whether the file's text names a database package. Every client whose origin can be seen comes,
+   * in the end, from an import or `require` of one (a creation, an exported client, a type, a NestJS
+   * injection decorator, a model base class) or from a `…PrismaService` type: without one of those
+   * words, {@link getClient} finds nothing, and most files are answered without a scope lookup.
+   */
+  private namesClientModules(): boolean {
+    return (this.namesClientModule ??= CLIENT_MODULE_WORDS.test(this.sourceCode.text));
   }
 
   private resolveClient(node: TSESTree.Node): DbClient | undefined {
@@ -1068,8 +1135,28 @@ export class DataAccess {
     }
   }
 
+  /** The variable `identifier` names, from its own scope: `findVariable(getScope(identifier), identifier)`, memoised. */
+  private variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
+    let variable = this.variables.get(identifier);
+    if (variable === undefined) {
+      variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+      this.variables.set(identifier, variable);
+    }
+    return variable ?? undefined;
+  }
+
+  /** `getConstInitializer(identifier, getScope(identifier))` through {@link variableOf}. */
+  private constInitializer(identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
+    const variable = this.variableOf(identifier);
+    const def = variable?.defs[0];
+    if (!variable || variable.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+    if (def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
+    if (hasSeveralWrites(variable)) return undefined;
+    return def.node.init;
+  }
+
   private identifierClient(node: TSESTree.Identifier): DbClient | undefined {
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(node), node);
+    const variable = this.variableOf(node);
     if (!variable) return undefined;
     if (this.variableClients.has(variable)) return this.variableClients.get(variable) ?? undefined;
     this.variableClients.set(variable, null); // cycle guard
@@ -1295,24 +1382,32 @@ export class DataAccess {
     const written = flattenChain(node);
     const expanded = this.expandChain(written);
     const chains = expanded === written ? [written] : [expanded, written];
-    for (const chain of chains) {
-      const candidates = clientCandidates(chain);
-      for (let index = candidates.length - 1; index >= 0; index -= 1) {
-        const candidate = candidates[index];
-        if (!candidate) continue;
-        const client = this.getClient(candidate.node);
-        if (client) return this.finish(node, client, candidate.node, chain, candidate.consumed);
+    const candidateLists = chains.map(clientCandidates);
+    if (this.namesClientModules()) {
+      for (let chainIndex = 0; chainIndex < chains.length; chainIndex += 1) {
+        const chain = chains[chainIndex];
+        const candidates = candidateLists[chainIndex];
+        if (!chain || !candidates) continue;
+        for (let index = candidates.length - 1; index >= 0; index -= 1) {
+          const candidate = candidates[index];
+          if (!candidate) continue;
+          const client = this.getClient(candidate.node);
+          if (client) return this.finish(node, client, candidate.node, chain, candidate.consumed);
+        }
       }
     }
-    for (const chain of chains) {
-      const candidates = clientCandidates(chain);
+    for (let chainIndex = 0; chainIndex < chains.length; chainIndex += 1) {
+      const chain = chains[chainIndex];
+      const candidates = candidateLists[chainIndex];
+      if (!chain || !candidates) continue;
       for (let index = candidates.length - 1; index >= 0; index -= 1) {
         const candidate = candidates[index];
         if (!candidate) continue;
         const name = nameOf(candidate.node);
-        if (name === undefined) continue;
+        // Every guess needs a client-like name: most receivers (`res`, `router`, `items`) have none.
         // The guess goes by names and call shape, cheaper than the scope lookup of the candidate
         // check, and rejects most calls.
+        if (name === undefined || this.nameFlags(name) === 0) continue;
         const rest = chain.segments.slice(candidate.consumed);
         const client = this.guessClient(candidate.node, name, rest);
         if (!client || !this.isHeuristicCandidate(candidate.node)) continue;
@@ -1323,20 +1418,47 @@ export class DataAccess {
     return this.matchPatterns(node);
   }
 
+  /**
+   * Names of the file's variables initialised once with a call or a member chain: the only roots
+   * {@link expandChain} can splice in. A set of names, gathered once, spares the scope lookup of
+   * every other chain's root (`res`, `items`, `console`).
+   */
+  private builderNames(): ReadonlySet<string> | undefined {
+    if (this.builderNameSet) return this.builderNameSet;
+    const scopeManager = this.sourceCode.scopeManager;
+    if (!scopeManager) return undefined;
+    const names = new Set<string>();
+    const isModule = scopeManager.isModule();
+    for (const scope of scopeManager.scopes) {
+      // A module's declarations live in its module scope: its global scope holds only the
+      // built-in and library globals, hundreds of them.
+      if (isModule && scope === scopeManager.globalScope) continue;
+      for (const variable of scope.variables) {
+        const def = variable.defs[0];
+        if (variable.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) continue;
+        const init = unwrapExpression(def.node.init);
+        if (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.MemberExpression) names.add(variable.name);
+      }
+    }
+    this.builderNameSet = names;
+    return names;
+  }
+
   /** Splices in the initialiser of a builder variable: `const q = knex('t').where(…); q.first()`. */
   private expandChain(chain: Chain): Chain {
     let current = chain;
     for (let step = 0; step < 3; step += 1) {
       const root = current.root;
       if (root.type !== AST_NODE_TYPES.Identifier) return current;
+      const builders = this.builderNames();
+      if (builders && !builders.has(root.name)) return current;
       const known = this.getClient(root);
       if (known && known.role !== 'queryBuilder') return current;
-      const scope = this.sourceCode.getScope(root);
-      const init = getConstInitializer(root, scope);
+      const init = this.constInitializer(root);
       const value = init ? unwrapExpression(init) : undefined;
       if (!value || (value.type !== AST_NODE_TYPES.CallExpression && value.type !== AST_NODE_TYPES.MemberExpression)) return current;
       // Only a call chain is a builder; `const users = prisma.user` is a plain alias.
-      const variable = value.type === AST_NODE_TYPES.CallExpression ? ASTUtils.findVariable(scope, root) : undefined;
+      const variable = value.type === AST_NODE_TYPES.CallExpression ? this.variableOf(root) : undefined;
       const inner = flattenChain(value);
       current = { root: inner.root, segments: [...inner.segments, ...current.segments], ...(variable ? { expandedFrom: variable } : (current.expandedFrom ? { expandedFrom: current.expandedFrom } : {})) };
     }
@@ -1849,7 +1971,7 @@ export class DataAccess {
       return !definition?.value || !isPlainValue(definition.value);
     }
     if (target.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(target), target);
+    const variable = this.variableOf(target);
     const def = variable?.defs[0];
     if (!variable || !def) return true;
     switch (def.type) {
@@ -1876,56 +1998,82 @@ export class DataAccess {
   private guessClient(candidate: TSESTree.Node, name: string, rest: readonly Segment[]): DbClient | undefined {
     const [first, second] = rest;
     if (!first) return undefined;
+    // Every guess below needs a client-like name.
+    const names = this.nameFlags(name);
+    if (names === 0) return undefined;
     const guess = (library: DbLibrary, role: ClientRole, extra: Partial<DbClient> = {}): DbClient => ({
       library,
       role,
-      ...(TRANSACTION_NAMES.test(name) ? { isTransaction: true } : {}),
+      ...((names & NAME_TRANSACTION) !== 0 ? { isTransaction: true } : {}),
       ...extra,
       confidence: 'heuristic',
     });
-    if (PRISMA_NAMES.test(name)) {
+    if ((names & NAME_PRISMA) !== 0) {
       if (first.call && first.name !== undefined && PRISMA_TOP.has(first.name)) return guess('prisma', 'client');
       if (!first.call && first.name !== undefined && /^[a-z]/u.test(first.name) && first.name !== 'query' && second?.call && second.name !== undefined && (PRISMA_READ_LIST.has(second.name) || PRISMA_READ_ONE.has(second.name) || PRISMA_WRITE.has(second.name))) {
         return guess('prisma', 'client');
       }
     }
-    if (DRIZZLE_NAMES.test(name) && drizzleShape(rest)) return guess('drizzle', 'db');
-    if (KNEX_NAMES.test(name) && knexShape(rest)) return guess('knex', 'db');
-    if (first.call && first.name === 'transaction' && rest.length === 1 && (DRIZZLE_NAMES.test(name) || KNEX_NAMES.test(name) || /^sequelize$/iu.test(name) || DATA_SOURCE_NAMES.test(name) || MANAGER_NAMES.test(name))) {
+    if ((names & NAME_DRIZZLE) !== 0 && drizzleShape(rest)) return guess('drizzle', 'db');
+    if ((names & NAME_KNEX) !== 0 && knexShape(rest)) return guess('knex', 'db');
+    if (first.call && first.name === 'transaction' && rest.length === 1 && (names & (NAME_DRIZZLE | NAME_KNEX | NAME_SEQUELIZE | NAME_DATA_SOURCE | NAME_MANAGER)) !== 0) {
       const library = this.transactionLibrary(name);
-      return guess(library, library === 'typeorm' ? (MANAGER_NAMES.test(name) ? 'manager' : 'dataSource') : 'db');
+      return guess(library, library === 'typeorm' ? ((names & NAME_MANAGER) !== 0 ? 'manager' : 'dataSource') : 'db');
     }
-    if (SQL_NAMES.test(name) && rest.length === 1 && first.call && (first.name === 'query' || first.name === 'execute')) {
+    if ((names & NAME_SQL) !== 0 && rest.length === 1 && first.call && (first.name === 'query' || first.name === 'execute')) {
       const texts = this.sqlTextsOfArgument(invocationArgs(first.call)[0]);
       if (texts && texts.some((text) => isSqlKeyword(this.sqlInfo(text).command))) {
         return guess(this.sqlLibrary(texts), /pool/iu.test(name) ? 'pool' : 'client');
       }
     }
-    if (/^sequelize$/iu.test(name) && first.call && first.name === 'query' && rest.length === 1) return guess('sequelize', 'db');
-    if (REPOSITORY_NAMES.test(name) && rest.length >= 1 && first.call && first.name !== undefined) {
+    if ((names & NAME_SEQUELIZE) !== 0 && first.call && first.name === 'query' && rest.length === 1) return guess('sequelize', 'db');
+    if ((names & NAME_REPOSITORY) !== 0 && rest.length >= 1 && first.call && first.name !== undefined) {
       if (rest.length === 1 && (TYPEORM_READ_LIST.has(first.name) || TYPEORM_READ_ONE.has(first.name) || TYPEORM_WRITE.has(first.name))) return guess('typeorm', 'repository');
       if (first.name === 'createQueryBuilder') return guess('typeorm', 'repository');
     }
-    if (MANAGER_NAMES.test(name) && first.call && first.name !== undefined && rest.length === 1) {
+    if ((names & NAME_MANAGER) !== 0 && first.call && first.name !== undefined && rest.length === 1) {
       const entity = first.call.type === AST_NODE_TYPES.CallExpression ? first.call.arguments[0] : undefined;
       const entityLike = entity?.type === AST_NODE_TYPES.Identifier && /^[A-Z]/u.test(entity.name);
       if (entityLike && (TYPEORM_READ_LIST.has(first.name) || TYPEORM_READ_ONE.has(first.name) || TYPEORM_WRITE.has(first.name))) return guess('typeorm', 'manager');
     }
-    if (DATA_SOURCE_NAMES.test(name) && first.call && first.name !== undefined && /^get(?:Tree|Mongo)?Repository$|^createQueryRunner$|^createQueryBuilder$/u.test(first.name)) {
+    if ((names & NAME_DATA_SOURCE) !== 0 && first.call && first.name !== undefined && /^get(?:Tree|Mongo)?Repository$|^createQueryRunner$|^createQueryBuilder$/u.test(first.name)) {
       return guess('typeorm', 'dataSource');
     }
-    if (QUERY_RUNNER_NAMES.test(name) && first.call && first.name !== undefined && /^(?:start|commit|rollback)Transaction$/u.test(first.name)) return guess('typeorm', 'queryRunner');
-    if (QUERY_RUNNER_NAMES.test(name) && !first.call && first.name === 'manager') return guess('typeorm', 'queryRunner');
-    if (REDIS_NAMES.test(name) && rest.every((segment) => segment.call && segment.name !== undefined && isRedisMethod(segment.name))) {
+    if ((names & NAME_QUERY_RUNNER) !== 0 && first.call && first.name !== undefined && /^(?:start|commit|rollback)Transaction$/u.test(first.name)) return guess('typeorm', 'queryRunner');
+    if ((names & NAME_QUERY_RUNNER) !== 0 && !first.call && first.name === 'manager') return guess('typeorm', 'queryRunner');
+    if ((names & NAME_REDIS) !== 0 && rest.every((segment) => segment.call && segment.name !== undefined && isRedisMethod(segment.name))) {
       const last = rest[rest.length - 1];
       const lower = last?.name?.toLowerCase() ?? '';
       if (REDIS_READ.has(lower) || REDIS_WRITE.has(lower) || REDIS_GENERIC.has(lower) || lower === 'multi' || lower === 'exec') return guess('redis', 'client');
     }
-    if (first.call && first.name !== undefined && MODEL_METHODS.has(first.name) && this.looksLikeModel(candidate, name)) {
+    if ((names & NAME_MODEL) !== 0 && first.call && first.name !== undefined && MODEL_METHODS.has(first.name) && this.looksLikeModel(candidate, name)) {
       const library = this.modelLibrary(candidate, first.name);
       return guess(library, library === 'typeorm' ? 'repository' : 'model', { model: modelName(name) });
     }
     return undefined;
+  }
+
+  /** Which client-name patterns `name` matches, as `NAME_*` bits; once per name in the file. */
+  private nameFlags(name: string): number {
+    let flags = this.nameFlagCache.get(name);
+    if (flags === undefined) {
+      flags =
+        (PRISMA_NAMES.test(name) ? NAME_PRISMA : 0) |
+        (DRIZZLE_NAMES.test(name) ? NAME_DRIZZLE : 0) |
+        (KNEX_NAMES.test(name) ? NAME_KNEX : 0) |
+        (/^sequelize$/iu.test(name) ? NAME_SEQUELIZE : 0) |
+        (DATA_SOURCE_NAMES.test(name) ? NAME_DATA_SOURCE : 0) |
+        (MANAGER_NAMES.test(name) ? NAME_MANAGER : 0) |
+        (SQL_NAMES.test(name) ? NAME_SQL : 0) |
+        (REPOSITORY_NAMES.test(name) ? NAME_REPOSITORY : 0) |
+        (QUERY_RUNNER_NAMES.test(name) ? NAME_QUERY_RUNNER : 0) |
+        (REDIS_NAMES.test(name) ? NAME_REDIS : 0) |
+        // What `looksLikeModel` needs of the name.
+        (/.Model$/u.test(name) || /^[A-Z]/u.test(name) ? NAME_MODEL : 0) |
+        (TRANSACTION_NAMES.test(name) ? NAME_TRANSACTION : 0);
+      this.nameFlagCache.set(name, flags);
+    }
+    return flags;
   }
 
   /** A capitalised model imported from a `models/`/`schemas/`/`entities/` module, `UserModel`, `this.userModel`, `db.User`. */
@@ -1937,6 +2085,8 @@ export class DataAccess {
       return /^[A-Z]/u.test(name) && owner !== undefined && /^(?:db|models)$/u.test(owner);
     }
     if (target.type !== AST_NODE_TYPES.Identifier || !/^[A-Z]/u.test(name)) return false;
+    // A global (`Math`, `JSON`) or undeclared name resolves to no import: skip the scope lookup.
+    if (!this.variableOf(target)?.defs[0]) return false;
     const binding = resolveImportBinding(target, this.sourceCode.getScope(target));
     return binding !== undefined && libraryOfModule(binding.source) === undefined && MODEL_PATH.test(binding.source);
   }
@@ -1946,7 +2096,7 @@ export class DataAccess {
     const methods = new Set([method]);
     const target = unwrapAwait(candidate);
     if (target.type === AST_NODE_TYPES.Identifier) {
-      const variable = ASTUtils.findVariable(this.sourceCode.getScope(target), target);
+      const variable = this.variableOf(target);
       for (const reference of variable?.references ?? []) {
         const member = reference.identifier.parent;
         const name = member?.type === AST_NODE_TYPES.MemberExpression ? getMemberName(member) : undefined;
@@ -2007,7 +2157,7 @@ export class DataAccess {
     const method = getMemberName(callee);
     if (method === undefined || !mayMatchPatterns(this.writePatterns, method)) return false;
     const dotted = getDottedName(callee)?.split('.').filter((part) => part !== 'this');
-    return dotted !== undefined && this.writePatterns.patterns.some((pattern) => matchesPattern(pattern, dotted));
+    return dotted !== undefined && matchesPatternList(this.writePatterns, dotted);
   }
 
   private matchPatterns(node: Invocation): DbCall | undefined {
@@ -2019,9 +2169,9 @@ export class DataAccess {
     if (method === undefined || (!mayMatchPatterns(this.writePatterns, method) && !mayMatchPatterns(this.readPatterns, method))) return undefined;
     const dotted = getDottedName(callee)?.split('.').filter((part) => part !== 'this');
     if (!dotted) return undefined;
-    const kind: DbCallKind | undefined = this.writePatterns.patterns.some((pattern) => matchesPattern(pattern, dotted))
+    const kind: DbCallKind | undefined = matchesPatternList(this.writePatterns, dotted)
       ? 'write'
-      : this.readPatterns.patterns.some((pattern) => matchesPattern(pattern, dotted))
+      : matchesPatternList(this.readPatterns, dotted)
         ? 'read'
         : undefined;
     if (!kind) return undefined;
@@ -2046,7 +2196,7 @@ export class DataAccess {
     const target = unwrapExpression(node);
     if (target.type === AST_NODE_TYPES.ObjectExpression) return target;
     if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const init = getConstInitializer(target, this.sourceCode.getScope(target));
+    const init = this.constInitializer(target);
     const value = init ? unwrapExpression(init) : undefined;
     return value?.type === AST_NODE_TYPES.ObjectExpression ? value : undefined;
   }
@@ -2057,7 +2207,7 @@ export class DataAccess {
     const target = unwrapExpression(node);
     if (target.type === AST_NODE_TYPES.ArrayExpression) return target;
     if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const init = getConstInitializer(target, this.sourceCode.getScope(target));
+    const init = this.constInitializer(target);
     const value = init ? unwrapExpression(init) : undefined;
     return value?.type === AST_NODE_TYPES.ArrayExpression ? value : undefined;
   }
@@ -2136,7 +2286,7 @@ export class DataAccess {
         return texts.every((text) => text === DYNAMIC) ? undefined : texts;
       }
       case AST_NODE_TYPES.Identifier: {
-        const variable = ASTUtils.findVariable(this.sourceCode.getScope(target), target);
+        const variable = this.variableOf(target);
         const def = variable?.defs[0];
         if (!variable || def?.type !== 'Variable') return undefined;
         const values = [
@@ -2256,6 +2406,9 @@ export class DataAccess {
   private transactionRegions(fn: TSESTree.Node): Region[] {
     const cached = this.regions.get(fn);
     if (cached) return cached;
+    // A region opens with `BEGIN`/`START` SQL or `beginTransaction()`/`startTransaction()`: a file
+    // whose text has neither word (nor an escape that could spell one) has none.
+    if (!(this.mayHaveRegions ??= REGION_WORDS.test(this.sourceCode.text))) return [];
     const controls: { key: string | undefined; control: TransactionControl; node: TSESTree.Node }[] = [];
     const keys = this.sourceCode.visitorKeys;
     const visit = (current: TSESTree.Node): void => {
@@ -2353,7 +2506,7 @@ export class DataAccess {
       budget -= 1;
       if (budget < 0) return false;
       if (current.type === AST_NODE_TYPES.Identifier) {
-        const variable = ASTUtils.findVariable(this.sourceCode.getScope(current), current);
+        const variable = this.variableOf(current);
         if (!variable) return false;
         if (loopVariables.has(variable)) return true;
         const def = variable.defs[0];
@@ -2438,7 +2591,7 @@ export class DataAccess {
   }
 
   private isMutated(identifier: TSESTree.Identifier): boolean {
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    const variable = this.variableOf(identifier);
     return (variable?.references ?? []).some((reference) => {
       const member = reference.identifier.parent;
       if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) return false;
@@ -2458,7 +2611,7 @@ export class DataAccess {
     const right = unwrapExpression(test.right);
     if (right.type === AST_NODE_TYPES.Literal && typeof right.value === 'number') bound = right.value;
     else if (right.type === AST_NODE_TYPES.Identifier) {
-      const value = getConstInitializer(right, this.sourceCode.getScope(right));
+      const value = this.constInitializer(right);
       if (value?.type === AST_NODE_TYPES.Literal && typeof value.value === 'number') bound = value.value;
     }
     if (bound === undefined) return undefined;
@@ -2502,11 +2655,21 @@ export function getDataAccess(sourceCode: Readonly<TSESLint.SourceCode>, options
   return model;
 }
 
+/**
+ * Keys of option lists, by list object: a pure derived-value cache, as for the compiled patterns (a
+ * config's lists come back as the same arrays for every file).
+ */
+const listKeys = new WeakMap<readonly string[], string>();
+
 /** '' for the default list (by reference or by content), else the list itself as the key. */
 function listKey(list: readonly string[] | undefined, defaults: readonly string[]): string {
   if (list === undefined || list === defaults) return '';
-  if (list.length === defaults.length && list.every((item, index) => item === defaults[index])) return '';
-  return JSON.stringify(list);
+  let key = listKeys.get(list);
+  if (key === undefined) {
+    key = list.length === defaults.length && list.every((item, index) => item === defaults[index]) ? '' : JSON.stringify(list);
+    listKeys.set(list, key);
+  }
+  return key;
 }
 
 function combineSql(infos: readonly SqlInfo[]): SqlInfo {
@@ -2582,6 +2745,12 @@ function knexShape(rest: readonly Segment[]): boolean {
   const from = rest.find((segment) => (segment.name === 'from' || segment.name === 'into' || segment.name === 'table') && segment.call);
   const table = from?.call?.type === AST_NODE_TYPES.CallExpression ? from.call.arguments[0] : undefined;
   return stringValue(table) !== undefined && rest.every((segment) => segment.call && segment.name !== undefined && KNEX_BUILDER.has(segment.name));
+}
+
+function hasSeveralWrites(variable: TSESLint.Scope.Variable): boolean {
+  let writes = 0;
+  for (const reference of variable.references) if (reference.isWrite() && (writes += 1) > 1) return true;
+  return false;
 }
 
 function chainNames(segments: readonly Segment[], extra: ReadonlySet<string>): Set<string> {
