@@ -223,6 +223,7 @@ export const dataAccessOptionsSchema = {
 // ---------------------------------------------------------------------------------------------
 
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+const NO_NAMES: ReadonlySet<string> = new Set();
 /** Builder terminals that render the query instead of running it. */
 const NON_EXECUTING = new Set(['toSQL', 'toString', 'toQuery', 'getSQL', 'getQuery', 'getSql', 'prepare', 'toSql', 'getFilter']);
 
@@ -369,6 +370,16 @@ const DATA_SOURCE_NAMES = /^(?:\w*dataSource|connection)$/iu;
 const QUERY_RUNNER_NAMES = /queryRunner$/iu;
 const REDIS_NAMES = /^(?:redis(?:Client|Connection|Cluster|Pub|Sub)?|\w*Redis)$/iu;
 const TRANSACTION_NAMES = /^(?:tx|trx|transaction)$/iu;
+/**
+ * Any of the case-insensitive client-name patterns above (and `sequelize`), as one expression: most
+ * names (`res`, `router`, `items`) match none, and are rejected with one test instead of eleven.
+ */
+const ANY_CLIENT_NAME = new RegExp(
+  [PRISMA_NAMES, DRIZZLE_NAMES, KNEX_NAMES, /^sequelize$/iu, DATA_SOURCE_NAMES, MANAGER_NAMES, SQL_NAMES, REPOSITORY_NAMES, QUERY_RUNNER_NAMES, REDIS_NAMES, TRANSACTION_NAMES]
+    .map((pattern) => `(?:${pattern.source})`)
+    .join('|'),
+  'iu',
+);
 // Bits of `DataAccess.nameFlags`: which of the name patterns above a receiver's name matches.
 const NAME_PRISMA = 1;
 const NAME_DRIZZLE = 2;
@@ -546,7 +557,7 @@ function sqlTable(command: string, top: string): string | undefined {
 }
 
 function renderSql(text: string): string {
-  return text.split(DYNAMIC).join('${…}');
+  return text.includes(DYNAMIC) ? text.split(DYNAMIC).join('${…}') : text;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -603,6 +614,11 @@ function flattenChain(node: TSESTree.Node): Chain {
     segments.reverse();
     return { root: current, segments };
   }
+}
+
+/** The segments after the first `consumed` (those the client took); the chain's own array when none is taken. */
+function restAfter(chain: Chain, consumed: number): readonly Segment[] {
+  return consumed === 0 ? chain.segments : chain.segments.slice(consumed);
 }
 
 /** The prefixes of a chain that may be the client: the root, then each member before the first call. */
@@ -1392,7 +1408,7 @@ export class DataAccess {
           const candidate = candidates[index];
           if (!candidate) continue;
           const client = this.getClient(candidate.node);
-          if (client) return this.finish(node, client, candidate.node, chain, candidate.consumed);
+          if (client) return this.finish(node, client, candidate.node, chain, restAfter(chain, candidate.consumed));
         }
       }
     }
@@ -1403,15 +1419,19 @@ export class DataAccess {
       for (let index = candidates.length - 1; index >= 0; index -= 1) {
         const candidate = candidates[index];
         if (!candidate) continue;
+        // A direct call of the candidate with nothing after it (`fetchUser(id)`) fits no guess:
+        // all but Knex's need a method name after the client, and Knex's `db('t')` a builder step.
+        const segmentsLeft = chain.segments.length - candidate.consumed;
+        if (segmentsLeft < 2 && chain.segments[candidate.consumed]?.name === undefined) continue;
         const name = nameOf(candidate.node);
         // Every guess needs a client-like name: most receivers (`res`, `router`, `items`) have none.
         // The guess goes by names and call shape, cheaper than the scope lookup of the candidate
         // check, and rejects most calls.
         if (name === undefined || this.nameFlags(name) === 0) continue;
-        const rest = chain.segments.slice(candidate.consumed);
+        const rest = restAfter(chain, candidate.consumed);
         const client = this.guessClient(candidate.node, name, rest);
         if (!client || !this.isHeuristicCandidate(candidate.node)) continue;
-        const call = this.finish(node, client, candidate.node, chain, candidate.consumed);
+        const call = this.finish(node, client, candidate.node, chain, rest);
         if (call) return call;
       }
     }
@@ -1465,10 +1485,10 @@ export class DataAccess {
     return current;
   }
 
-  private finish(node: Invocation, found: DbClient, receiverNode: TSESTree.Node, chain: Chain, consumed: number): DbCall | undefined {
+  private finish(node: Invocation, found: DbClient, receiverNode: TSESTree.Node, chain: Chain, chainRest: readonly Segment[]): DbCall | undefined {
     let client = found;
     let receiver = receiverNode;
-    let rest = chain.segments.slice(consumed);
+    let rest = chainRest;
     // Follow derivations inside the chain: `ds.getRepository(User).find()`, `dataSource.manager.save()`.
     while (rest.length > 1) {
       const [head] = rest;
@@ -1487,23 +1507,25 @@ export class DataAccess {
     }
     // Builder calls made on the variable elsewhere count too: `const q = User.find(); q.limit(10);`.
     const holder = chain.expandedFrom ?? this.declaredVariable(node);
-    const extra = holder ? builderCallsOn(holder) : new Set<string>();
+    const extra = holder ? builderCallsOn(holder) : NO_NAMES;
     const site: Site = { node, client, receiver, rest, extra };
     const classified = this.classifyAt(site);
     if (!classified) return undefined;
-    const { library, hasLimit, limit, ...fields } = classified;
+    // Built by assignment: a rest pattern and spreads cost several times more, on every classified call.
+    const call = { node, library: classified.library ?? client.library } as DbCall;
+    const fields = call as unknown as Record<string, unknown>;
+    for (const key in classified) {
+      if (key !== 'library' && key !== 'hasLimit' && key !== 'limit') fields[key] = classified[key as keyof Classified];
+    }
     // A limit only matters for list reads: keep `hasLimit` there, or when a limit is actually written.
-    const keepLimit = fields.isList === true || hasLimit === true;
-    return {
-      node,
-      library: library ?? client.library,
-      ...fields,
-      ...(keepLimit && hasLimit !== undefined ? { hasLimit } : {}),
-      ...(keepLimit && limit ? { limit } : {}),
-      receiver,
-      client,
-      confidence: client.confidence,
-    };
+    const { hasLimit, limit } = classified;
+    const keepLimit = classified.isList === true || hasLimit === true;
+    if (keepLimit && hasLimit !== undefined) call.hasLimit = hasLimit;
+    if (keepLimit && limit) call.limit = limit;
+    call.receiver = receiver;
+    call.client = client;
+    call.confidence = client.confidence;
+    return call;
   }
 
   /** The variable `node` initialises (`const q = …`), if any. */
@@ -1600,7 +1622,8 @@ export class DataAccess {
     const texts = sqlNode ? this.sqlTexts(sqlNode, 0) : undefined;
     if (!texts || !sqlNode) return { kind: 'unknown', method, ...(sqlNode ? { sqlNode } : {}) };
     const info = combineSql(texts.map((text) => this.sqlInfo(text)));
-    const result: Classified = { method, sqlNode, sql: renderSql(texts[0] ?? ''), ...sqlFields(info) };
+    const result: Classified = { method, sqlNode, sql: renderSql(texts[0] ?? ''), kind: info.kind };
+    addSqlFields(result, info);
     if (pgPlaceholders && info.limitParameter !== undefined && valuesNode) {
       const array = this.arrayOf(valuesNode);
       const element = array?.elements[info.limitParameter - 1];
@@ -2001,13 +2024,7 @@ export class DataAccess {
     // Every guess below needs a client-like name.
     const names = this.nameFlags(name);
     if (names === 0) return undefined;
-    const guess = (library: DbLibrary, role: ClientRole, extra: Partial<DbClient> = {}): DbClient => ({
-      library,
-      role,
-      ...((names & NAME_TRANSACTION) !== 0 ? { isTransaction: true } : {}),
-      ...extra,
-      confidence: 'heuristic',
-    });
+    const guess = (library: DbLibrary, role: ClientRole, model?: string): DbClient => guessedClient(names, library, role, model);
     if ((names & NAME_PRISMA) !== 0) {
       if (first.call && first.name !== undefined && PRISMA_TOP.has(first.name)) return guess('prisma', 'client');
       if (!first.call && first.name !== undefined && /^[a-z]/u.test(first.name) && first.name !== 'query' && second?.call && second.name !== undefined && (PRISMA_READ_LIST.has(second.name) || PRISMA_READ_ONE.has(second.name) || PRISMA_WRITE.has(second.name))) {
@@ -2048,7 +2065,7 @@ export class DataAccess {
     }
     if ((names & NAME_MODEL) !== 0 && first.call && first.name !== undefined && MODEL_METHODS.has(first.name) && this.looksLikeModel(candidate, name)) {
       const library = this.modelLibrary(candidate, first.name);
-      return guess(library, library === 'typeorm' ? 'repository' : 'model', { model: modelName(name) });
+      return guess(library, library === 'typeorm' ? 'repository' : 'model', modelName(name));
     }
     return undefined;
   }
@@ -2057,20 +2074,22 @@ export class DataAccess {
   private nameFlags(name: string): number {
     let flags = this.nameFlagCache.get(name);
     if (flags === undefined) {
-      flags =
-        (PRISMA_NAMES.test(name) ? NAME_PRISMA : 0) |
-        (DRIZZLE_NAMES.test(name) ? NAME_DRIZZLE : 0) |
-        (KNEX_NAMES.test(name) ? NAME_KNEX : 0) |
-        (/^sequelize$/iu.test(name) ? NAME_SEQUELIZE : 0) |
-        (DATA_SOURCE_NAMES.test(name) ? NAME_DATA_SOURCE : 0) |
-        (MANAGER_NAMES.test(name) ? NAME_MANAGER : 0) |
-        (SQL_NAMES.test(name) ? NAME_SQL : 0) |
-        (REPOSITORY_NAMES.test(name) ? NAME_REPOSITORY : 0) |
-        (QUERY_RUNNER_NAMES.test(name) ? NAME_QUERY_RUNNER : 0) |
-        (REDIS_NAMES.test(name) ? NAME_REDIS : 0) |
-        // What `looksLikeModel` needs of the name.
-        (/.Model$/u.test(name) || /^[A-Z]/u.test(name) ? NAME_MODEL : 0) |
-        (TRANSACTION_NAMES.test(name) ? NAME_TRANSACTION : 0);
+      // What `looksLikeModel` needs of the name.
+      const model = /.Model$/u.test(name) || /^[A-Z]/u.test(name) ? NAME_MODEL : 0;
+      flags = !ANY_CLIENT_NAME.test(name)
+        ? model
+        : (PRISMA_NAMES.test(name) ? NAME_PRISMA : 0) |
+          (DRIZZLE_NAMES.test(name) ? NAME_DRIZZLE : 0) |
+          (KNEX_NAMES.test(name) ? NAME_KNEX : 0) |
+          (/^sequelize$/iu.test(name) ? NAME_SEQUELIZE : 0) |
+          (DATA_SOURCE_NAMES.test(name) ? NAME_DATA_SOURCE : 0) |
+          (MANAGER_NAMES.test(name) ? NAME_MANAGER : 0) |
+          (SQL_NAMES.test(name) ? NAME_SQL : 0) |
+          (REPOSITORY_NAMES.test(name) ? NAME_REPOSITORY : 0) |
+          (QUERY_RUNNER_NAMES.test(name) ? NAME_QUERY_RUNNER : 0) |
+          (REDIS_NAMES.test(name) ? NAME_REDIS : 0) |
+          model |
+          (TRANSACTION_NAMES.test(name) ? NAME_TRANSACTION : 0);
       this.nameFlagCache.set(name, flags);
     }
     return flags;
@@ -2675,6 +2694,9 @@ function listKey(list: readonly string[] | undefined, defaults: readonly string[
 function combineSql(infos: readonly SqlInfo[]): SqlInfo {
   const [first] = infos;
   if (!first) return { command: undefined, kind: 'unknown' };
+  // One text (the usual case) is its own combination: a read's `isList`, `hasLimit` and `isBatched`
+  // are always set by `classifySql`, so the merge below would copy it unchanged.
+  if (infos.length === 1) return first;
   const sameKind = infos.every((info) => info.kind === first.kind);
   const sameCommand = infos.every((info) => info.command === first.command);
   if (!sameKind) return { command: sameCommand ? first.command : undefined, kind: 'unknown' };
@@ -2688,16 +2710,22 @@ function combineSql(infos: readonly SqlInfo[]): SqlInfo {
   };
 }
 
-function sqlFields(info: SqlInfo): Omit<Classified, 'method'> {
-  return {
-    kind: info.kind,
-    ...(info.command === undefined ? {} : { command: info.command }),
-    ...(info.transaction === undefined ? {} : { transaction: info.transaction }),
-    ...(info.table === undefined ? {} : { model: info.table }),
-    ...(info.isList === undefined ? {} : { isList: info.isList }),
-    ...(info.hasLimit === undefined ? {} : { hasLimit: info.hasLimit }),
-    ...(info.isBatched === undefined ? {} : { isBatched: info.isBatched }),
-  };
+/** A guessed client; a transaction handle when its name says so (`tx`, `trx`). */
+function guessedClient(names: number, library: DbLibrary, role: ClientRole, model: string | undefined): DbClient {
+  if ((names & NAME_TRANSACTION) !== 0) {
+    return model === undefined ? { library, role, isTransaction: true, confidence: 'heuristic' } : { library, role, isTransaction: true, model, confidence: 'heuristic' };
+  }
+  return model === undefined ? { library, role, confidence: 'heuristic' } : { library, role, model, confidence: 'heuristic' };
+}
+
+/** Copies what `info` tells (the fields it has) onto a classification: assignments, not spreads, on this per-query path. */
+function addSqlFields(result: Classified, info: SqlInfo): void {
+  if (info.command !== undefined) result.command = info.command;
+  if (info.transaction !== undefined) result.transaction = info.transaction;
+  if (info.table !== undefined) result.model = info.table;
+  if (info.isList !== undefined) result.isList = info.isList;
+  if (info.hasLimit !== undefined) result.hasLimit = info.hasLimit;
+  if (info.isBatched !== undefined) result.isBatched = info.isBatched;
 }
 
 function isSqlKeyword(command: string | undefined): boolean {
