@@ -251,12 +251,17 @@ export class RouteModel {
     const visitorKeys = this.sourceCode.visitorKeys;
     const nextRoute = isNextRouteFile(filename);
     const nextApi = isNextApiFile(filename);
-    const valueKeys = new Map<string, readonly string[]>();
+    const valueKeys = valueKeysFor(visitorKeys);
+    const words = nextRoute || nextApi ? undefined : registrationWordPositions(this.sourceCode.text);
     const stack: TSESTree.Node[] = [program];
     // Pre-order, in source order: push children reversed.
     while (stack.length > 0) {
       const node = stack.pop();
       if (!node) break;
+      // A subtree whose text holds no method name, `use` or `Controller` registers nothing (most
+      // handler bodies). Export and class nodes are kept: decorators written before `export` lie
+      // outside the range of both.
+      if (words !== undefined && !containsPosition(words, node.range[0], node.range[1]) && !MAY_START_OUTSIDE_RANGE.has(node.type)) continue;
       switch (node.type) {
         case AST_NODE_TYPES.CallExpression:
           this.visitCall(node);
@@ -507,6 +512,55 @@ function isInnerChainLink(call: TSESTree.CallExpression): boolean {
   if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== call) return false;
   const name = getMemberName(parent);
   return name !== undefined && HTTP_METHOD_SET.has(name) && parent.parent.type === AST_NODE_TYPES.CallExpression;
+}
+
+/**
+ * Where a registration can show in the text: route method names, `use`, `Controller` (as
+ * identifiers or string keys, `app['get']`). Undefined when the text has a backslash, which may
+ * spell one of them with escapes (`app.g\u0065t`): then nothing is skipped.
+ */
+const REGISTRATION_WORDS = /\b(?:get|post|put|patch|delete|options|head|all|use|Controller)\b/gu;
+
+function registrationWordPositions(text: string): number[] | undefined {
+  if (text.includes('\\')) return undefined;
+  const positions: number[] = [];
+  REGISTRATION_WORDS.lastIndex = 0;
+  for (let match = REGISTRATION_WORDS.exec(text); match !== null; match = REGISTRATION_WORDS.exec(text)) positions.push(match.index);
+  return positions;
+}
+
+/** Whether a sorted position list holds one in `[start, end)`. */
+function containsPosition(positions: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((positions[middle] ?? end) < start) low = middle + 1;
+    else high = middle;
+  }
+  return low < positions.length && (positions[low] ?? end) < end;
+}
+
+const MAY_START_OUTSIDE_RANGE: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.ExportNamedDeclaration,
+  AST_NODE_TYPES.ExportDefaultDeclaration,
+  AST_NODE_TYPES.ClassDeclaration,
+  AST_NODE_TYPES.ClassExpression,
+]);
+
+/**
+ * Child keys per node type without the type-only ones, per visitor-key set (the parser's, shared by
+ * every file): filtered once, not again in each file, whose pruned walk is often shorter than that.
+ */
+const valueKeysByVisitorKeys = new WeakMap<object, Map<string, readonly string[]>>();
+
+function valueKeysFor(visitorKeys: object): Map<string, readonly string[]> {
+  let keys = valueKeysByVisitorKeys.get(visitorKeys);
+  if (keys === undefined) {
+    keys = new Map();
+    valueKeysByVisitorKeys.set(visitorKeys, keys);
+  }
+  return keys;
 }
 
 const TYPE_ONLY_KEYS = new Set(['typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeArguments', 'implements']);

@@ -107,6 +107,23 @@ describe('route model: Express', () => {
     expect(found).toHaveLength(300);
     expect(found[299]).toBe('301:3 express POST /api/d3/r299 [requireAuth] fn');
   });
+
+  it('finds registrations nested in handlers, with computed and escaped method names', () => {
+    expect(
+      describeRoutes(
+        [
+          "import express from 'express';",
+          'const app = express();',
+          "app['post']('/a', (req, res) => { app[`put`]('/b', h); });",
+          'function mount() { const admin = express.Router(); admin.patch(`/c`, h); return admin; }',
+        ].join('\n'),
+      ),
+    ).toEqual(['3:1 express POST /a [] fn', '3:35 express PUT /b []', '4:52 express PATCH /c []']);
+    expect(describeRoutes("import express from 'express';\nconst app = express();\napp.g\\u0065t('/d', h);\napp['p\\x6fst']('/e', h);")).toEqual([
+      '3:1 express GET /d []',
+      '4:1 express POST /e []',
+    ]);
+  });
 });
 
 describe('route model: NestJS and Next.js', () => {
