@@ -77,7 +77,8 @@ export function trackModuleReferences<T>(
   const add = (node: TSESTree.Node, path: readonly string[], type: symbol, info: unknown): void => {
     if (seen.has(node)) return;
     seen.add(node);
-    found.push({ node, path: path.map((part, index) => (index === 0 ? part.replace(/^node:/u, '') : part)), type, info: info as T });
+    const first = path[0];
+    found.push({ node, path: first?.startsWith('node:') ? [first.slice(5), ...path.slice(1)] : [...path], type, info: info as T });
   };
   for (const reference of tracker.iterateEsmReferences(map)) {
     add(reference.node as TSESTree.Node, reference.path, reference.type, reference.info);
