@@ -19,9 +19,11 @@ export type MessageIds = 'writesOutsideTransaction';
 /** Seed scripts, migrations and one-off scripts write in bulk on purpose and are re-run by hand. */
 const DEFAULT_IGNORE_FILES = ['**/seed.{ts,js,mjs,cjs}', '**/seeds/**', '**/migrations/**', '**/scripts/**'];
 
+type Invocation = TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
+
 interface Write {
   call: DbCall;
-  node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
+  node: Invocation;
 }
 
 export default createRule<Options, MessageIds>({
@@ -66,31 +68,41 @@ export default createRule<Options, MessageIds>({
     if (matchesFileGlob(context.filename, options.ignoreFiles ?? DEFAULT_IGNORE_FILES, context.cwd)) return {};
     const minWrites = options.minWrites ?? 2;
     const sourceCode = context.sourceCode;
-    const writesByFunction = new Map<FunctionNode, Write[]>();
+    const awaitedByFunction = new Map<FunctionNode, Invocation[]>();
     let model: DataAccess | undefined;
     const dataAccess = (): DataAccess => (model ??= getDataAccess(sourceCode, { writeMethods: options.writeMethods ?? DEFAULT_WRITE_METHODS }));
 
-    const collect = (node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void => {
+    const collect = (node: Invocation): void => {
       // Only awaited or returned writes count: that check is cheaper than classifying the call.
       const use = getPromiseUse(node);
       if (use !== 'await' && use !== 'return') return;
-      const call = dataAccess().classifyCall(node);
-      if (call?.kind !== 'write' || call.node !== node) return;
-      // A Redis write cannot join a database transaction; Redis has MULTI for its own.
-      if (call.library === 'redis') return;
-      // Whether it runs in a transaction is asked at the end, only in functions with enough writes.
       const owner = ownerFunction(node, dataAccess());
       if (!owner) return;
-      const writes = writesByFunction.get(owner) ?? [];
-      writes.push({ call, node });
-      writesByFunction.set(owner, writes);
+      const awaited = awaitedByFunction.get(owner);
+      if (awaited) awaited.push(node);
+      else awaitedByFunction.set(owner, [node]);
+    };
+
+    /** The awaited or returned calls that write to a database outside Redis, in source order. */
+    const writesAmong = (calls: readonly Invocation[]): Write[] => {
+      const writes: Write[] = [];
+      for (const node of calls) {
+        const call = dataAccess().classifyCall(node);
+        // A Redis write cannot join a database transaction; Redis has MULTI for its own.
+        if (call?.kind === 'write' && call.node === node && call.library !== 'redis') writes.push({ call, node });
+      }
+      return writes;
     };
 
     return {
       CallExpression: collect,
       TaggedTemplateExpression: collect,
       'Program:exit'() {
-        for (const collected of writesByFunction.values()) {
+        for (const awaited of awaitedByFunction.values()) {
+          // Calls are classified only in functions that await enough of them to make the writes:
+          // most functions await one or none.
+          if (awaited.length < minWrites) continue;
+          const collected = writesAmong(awaited);
           if (collected.length < minWrites) continue;
           const writes = collected.filter((write) => !dataAccess().isInTransaction(write.node));
           if (writes.length < minWrites) continue;
