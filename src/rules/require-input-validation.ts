@@ -18,6 +18,7 @@ import { RequestInputTracker, requestInputOptionsSchema, type RequestInputSource
 import { getResponsePayload, isResponseObject } from '../util/responses.js';
 import { getRouteModel, type RouteModel } from '../util/routes.js';
 import { getDatabaseArguments, getModelConstructionArgument } from './require-input-validation/db-calls.js';
+import { getFileVariables } from '../util/variables.js';
 
 export type Options = [
   {
@@ -156,13 +157,11 @@ export default createRule<Options, MessageIds>({
      */
     function collectLiteralNames(): Set<string> {
       const names = new Set<string>();
-      for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-        for (const variable of scope.variables) {
-          const node = variable.defs[0]?.node;
-          if (node?.type !== AST_NODE_TYPES.VariableDeclarator || !node.init) continue;
-          const init = unwrapExpression(node.init);
-          if (init.type === AST_NODE_TYPES.ObjectExpression || init.type === AST_NODE_TYPES.ArrayExpression) names.add(variable.name);
-        }
+      for (const variable of getFileVariables(sourceCode)) {
+        const node = variable.defs[0]?.node;
+        if (node?.type !== AST_NODE_TYPES.VariableDeclarator || !node.init) continue;
+        const init = unwrapExpression(node.init);
+        if (init.type === AST_NODE_TYPES.ObjectExpression || init.type === AST_NODE_TYPES.ArrayExpression) names.add(variable.name);
       }
       return names;
     }

@@ -47,6 +47,7 @@ import {
   unwrapExpression,
 } from './ast.js';
 import { resolveImportBinding } from './modules.js';
+import { getFileVariables } from './variables.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -1445,20 +1446,13 @@ export class DataAccess {
    */
   private builderNames(): ReadonlySet<string> | undefined {
     if (this.builderNameSet) return this.builderNameSet;
-    const scopeManager = this.sourceCode.scopeManager;
-    if (!scopeManager) return undefined;
+    if (!this.sourceCode.scopeManager) return undefined;
     const names = new Set<string>();
-    const isModule = scopeManager.isModule();
-    for (const scope of scopeManager.scopes) {
-      // A module's declarations live in its module scope: its global scope holds only the
-      // built-in and library globals, hundreds of them.
-      if (isModule && scope === scopeManager.globalScope) continue;
-      for (const variable of scope.variables) {
-        const def = variable.defs[0];
-        if (variable.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) continue;
-        const init = unwrapExpression(def.node.init);
-        if (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.MemberExpression) names.add(variable.name);
-      }
+    for (const variable of getFileVariables(this.sourceCode)) {
+      const def = variable.defs[0];
+      if (variable.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) continue;
+      const init = unwrapExpression(def.node.init);
+      if (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.MemberExpression) names.add(variable.name);
     }
     this.builderNameSet = names;
     return names;

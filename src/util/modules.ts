@@ -8,9 +8,10 @@
  */
 import { builtinModules } from 'node:module';
 import { ReferenceTracker } from '@eslint-community/eslint-utils';
-import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getMemberName, outermostValueNode, unwrapAwait, unwrapExpression } from './ast.js';
+import { getFileVariables } from './variables.js';
 
 
 export const CALL = ReferenceTracker.CALL;
@@ -267,16 +268,9 @@ export function mayResolveImportBinding(node: TSESTree.Node, sourceCode: Readonl
   let names = bindingNames.get(sourceCode);
   if (!names) {
     const found = new Set<string>();
-    const scopes = sourceCode.scopeManager?.scopes ?? [];
-    // A module's declarations live in its module scope; the global scope then holds only the
-    // environment's (a couple of hundred built-ins with no declaration in the file).
-    const inModule = scopes.some((scope) => scope.type === TSESLint.Scope.ScopeType.module);
-    for (const scope of scopes) {
-      if (inModule && scope.type === TSESLint.Scope.ScopeType.global) continue;
-      for (const variable of scope.variables) {
-        const def = variable.defs[0];
-        if (def?.type === 'ImportBinding' || (def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init)) found.add(variable.name);
-      }
+    for (const variable of getFileVariables(sourceCode)) {
+      const def = variable.defs[0];
+      if (def?.type === 'ImportBinding' || (def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init)) found.add(variable.name);
     }
     names = found;
     bindingNames.set(sourceCode, names);

@@ -16,6 +16,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { getCalleeName, getDottedName, getMemberName, isFunctionNode, unwrapExpression, type FunctionNode } from './ast.js';
 import { CALL, resolveImportBinding, trackModuleReferences, type TraceMap } from './modules.js';
+import { getFileVariables } from './variables.js';
 
 export type Framework = 'express' | 'nest' | 'next';
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'options' | 'head' | 'all';
@@ -116,14 +117,10 @@ export class RouteModel {
     const text = this.sourceCode.text;
     // A backslash may spell an identifier with escapes (`Contr\u006fller`): walk to be sure.
     if (this.routerNames.size > 0 || text.includes('Controller') || text.includes('this') || text.includes('\\')) return true;
-    for (const scope of this.sourceCode.scopeManager?.scopes ?? []) {
-      if (scope.type === 'global') continue;
-      for (const variable of scope.variables) {
-        const def = variable.defs[0];
-        if (def?.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier && isRouterParameterDefinition(def.name)) return true;
-      }
-    }
-    return false;
+    return getFileVariables(this.sourceCode).some((variable) => {
+      const def = variable.defs[0];
+      return def?.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier && isRouterParameterDefinition(def.name);
+    });
   }
 
   /** Whether the file registers routes on an Express app or router. */
