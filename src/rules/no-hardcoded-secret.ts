@@ -7,6 +7,7 @@ import {
   getPropertyKeyName,
   resolveObjectExpression,
   unwrapExpression,
+  UNWRAPPED_TYPES_PATTERN,
 } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { CALL, CONSTRUCT, trackModuleReferences, type TraceMap, type TraceNode } from '../util/modules.js';
@@ -136,8 +137,7 @@ const MAX_DEPTH = 8;
  * what {@link unwrapExpression} looks through. Named values are collected only with such a value,
  * so the listeners skip the many properties and variables holding anything else.
  */
-const STRING_VALUE_TYPES =
-  '/^(?:Literal|TemplateLiteral|TSAsExpression|TSNonNullExpression|TSSatisfiesExpression|TSTypeAssertion|TSInstantiationExpression|ChainExpression)$/';
+const STRING_VALUE_TYPES = `/^(?:Literal|TemplateLiteral|${UNWRAPPED_TYPES_PATTERN})$/`;
 const NAMED_PROPERTY = `Property[value.type=${STRING_VALUE_TYPES}]`;
 const NAMED_VARIABLE = `VariableDeclarator[init.type=${STRING_VALUE_TYPES}]`;
 const NAMED_FIELD = `PropertyDefinition[value.type=${STRING_VALUE_TYPES}]`;

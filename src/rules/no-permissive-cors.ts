@@ -7,6 +7,7 @@ import {
   getMemberName,
   isFunctionNode,
   unwrapExpression,
+  UNWRAPPED_TYPES_PATTERN,
   type FunctionNode,
 } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
@@ -47,7 +48,7 @@ const HEADER_METHODS = ['setHeader', 'header', 'set', 'append'];
 /** Calls that may set a header: a header method, or a callee wrapped in a cast or chain (looked through). */
 const HEADER_CALL_SELECTOR = [
   `CallExpression[callee.property.name=/^(?:${HEADER_METHODS.join('|')})$/]`,
-  'CallExpression[callee.type=/^(?:TSAsExpression|TSNonNullExpression|TSSatisfiesExpression|TSTypeAssertion|TSInstantiationExpression|ChainExpression)$/]',
+  `CallExpression[callee.type=/^(?:${UNWRAPPED_TYPES_PATTERN})$/]`,
 ].join(', ');
 /**
  * Properties that may name a CORS header: a computed or literal key (an identifier cannot spell

@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getCalleeName, getConstInitializer, getDottedName, getMemberName, getPropertyKeyName, unwrapExpression } from '../util/ast.js';
+import { getCalleeName, getConstInitializer, getDottedName, getMemberName, getPropertyKeyName, unwrapExpression, UNWRAPPED_TYPES_PATTERN } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { CONSOLE_METHODS, LOG_METHODS, LoggingCallMatcher } from '../util/logging.js';
 import { CALL, trackModuleReferences, type TraceMap } from '../util/modules.js';
@@ -42,7 +42,7 @@ const LOGGING_METHODS: ReadonlySet<string> = new Set([...CONSOLE_METHODS, ...LOG
 const LOGGING_CALL_SELECTOR = [
   `CallExpression[callee.computed=false][callee.property.name=/^(?:${[...LOGGING_METHODS].join('|')})$/]`,
   'CallExpression[callee.computed=true]',
-  'CallExpression[callee.type=/^(?:TSAsExpression|TSNonNullExpression|TSSatisfiesExpression|TSTypeAssertion|TSInstantiationExpression|ChainExpression)$/]',
+  `CallExpression[callee.type=/^(?:${UNWRAPPED_TYPES_PATTERN})$/]`,
 ].join(', ');
 
 /** The `debug` module as the logging matcher tracks it: its instances are called directly. */

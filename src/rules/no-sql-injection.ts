@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { findProperty, getCalleeName, getMemberName, unwrapExpression } from '../util/ast.js';
+import { findProperty, getCalleeName, getMemberName, unwrapExpression, UNWRAPPED_TYPES_PATTERN } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { InertValueChecker } from '../util/inert-values.js';
 import { CALL, trackModuleReferences, type TraceMap } from '../util/modules.js';
@@ -58,7 +58,7 @@ const SQL_METHODS = new Set([...Object.values(QUERY_METHODS).flat(), ...Object.k
 const SQL_CALL_SELECTOR = [
   `CallExpression[callee.computed=false][callee.property.name=/^(?:${[...SQL_METHODS].map((method) => method.replace(/\$/gu, '\\$')).join('|')})$/]`,
   'CallExpression[callee.computed=true]',
-  'CallExpression[callee.type=/^(?:TSAsExpression|TSNonNullExpression|TSSatisfiesExpression|TSTypeAssertion|TSInstantiationExpression|ChainExpression)$/]',
+  `CallExpression[callee.type=/^(?:${UNWRAPPED_TYPES_PATTERN})$/]`,
 ].join(', ');
 /** Functions that turn a string into raw SQL. */
 const RAW_FUNCTIONS: TraceMap<ClientKind> = {

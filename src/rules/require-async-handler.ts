@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { childNodes, getMemberName, getRootIdentifier, isFunctionNode, resolveLocalFunction, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { getMemberName, getRootIdentifier, isFunctionNode, resolveLocalFunction, someNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { insertImport } from '../util/fix.js';
 import { getRequireSource } from '../util/modules.js';
@@ -15,6 +15,9 @@ export type Options = [
   },
 ];
 export type MessageIds = 'asyncHandler' | 'promiseHandler' | 'wrapHandler';
+
+/** A handler's own nodes: not its type annotations, nor the functions it defines (they run later, if at all). */
+const OWN_NODES = { skipTypes: true, skipFunctions: true } as const;
 
 /** Wrapper names the suggestion reuses when the file imports or declares one. */
 const WRAPPER_NAMES = ['asyncHandler', 'expressAsyncHandler', 'catchAsync', 'catchAsyncErrors', 'asyncWrap', 'wrapAsync', 'asyncMiddleware', 'catchErrors'];
@@ -234,15 +237,15 @@ function handlesOwnErrors(fn: FunctionNode): boolean {
 function catchHandles(statement: TSESTree.TryStatement, names: { res: string | undefined; next: string | undefined }): boolean {
   const handler = statement.handler;
   if (!handler) return false;
-  if (someNode(handler.body, (node) => node.type === AST_NODE_TYPES.ThrowStatement || node.type === AST_NODE_TYPES.AwaitExpression)) return false;
-  if (statement.finalizer && someNode(statement.finalizer, (node) => node.type === AST_NODE_TYPES.ThrowStatement || node.type === AST_NODE_TYPES.AwaitExpression)) {
+  if (someNode(handler.body, (node) => node.type === AST_NODE_TYPES.ThrowStatement || node.type === AST_NODE_TYPES.AwaitExpression, OWN_NODES)) return false;
+  if (statement.finalizer && someNode(statement.finalizer, (node) => node.type === AST_NODE_TYPES.ThrowStatement || node.type === AST_NODE_TYPES.AwaitExpression, OWN_NODES)) {
     return false;
   }
   // `return fetchX()` inside the try returns the promise unawaited: the catch never sees its rejection.
-  if (someNode(statement.block, (node) => node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && isUnawaitedCall(node.argument, names))) {
+  if (someNode(statement.block, (node) => node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && isUnawaitedCall(node.argument, names), OWN_NODES)) {
     return false;
   }
-  return someNode(handler.body, (node) => node.type === AST_NODE_TYPES.CallExpression && isResponseOrNextCall(node, names));
+  return someNode(handler.body, (node) => node.type === AST_NODE_TYPES.CallExpression && isResponseOrNextCall(node, names), OWN_NODES);
 }
 
 function isResponseOrNextCall(node: TSESTree.CallExpression, names: { res: string | undefined; next: string | undefined }): boolean {
@@ -269,13 +272,13 @@ function isTriviallySafe(statement: TSESTree.Statement, names: { res: string | u
       default:
         return false;
     }
-  });
+  }, OWN_NODES);
 }
 
 /** A non-async handler that returns `.then(…)` with no `.catch` / rejection callback after it. */
 function returnsUncaughtChain(fn: FunctionNode): boolean {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isUncaughtChain(fn.body);
-  return someNode(fn.body, (node) => node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && isUncaughtChain(node.argument));
+  return someNode(fn.body, (node) => node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && isUncaughtChain(node.argument), OWN_NODES);
 }
 
 function isUncaughtChain(node: TSESTree.Node): boolean {
@@ -288,20 +291,6 @@ function isUncaughtChain(node: TSESTree.Node): boolean {
     if (name === 'then') return current.arguments.length < 2;
     if (name !== 'finally') return false;
     current = unwrapExpression(callee.object);
-  }
-  return false;
-}
-
-/** Whether `predicate` holds for `root` or a node inside it, not looking into nested functions. */
-function someNode(root: TSESTree.Node, predicate: (node: TSESTree.Node) => boolean): boolean {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) break;
-    if (predicate(node)) return true;
-    for (const child of childNodes(node, { skipTypes: true })) {
-      if (!isFunctionNode(child)) stack.push(child);
-    }
   }
   return false;
 }

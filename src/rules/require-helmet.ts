@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { childNodes, getCalleeName, getConstInitializer, getDottedName, getMemberName, outermostValueNode, unwrapExpression } from '../util/ast.js';
+import { getCalleeName, getConstInitializer, getDottedName, getMemberName, outermostValueNode, someNode, unwrapExpression } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { insertImport } from '../util/fix.js';
 import { matchesAnyGlob } from '../util/glob.js';
@@ -314,17 +314,15 @@ export default createRule<Options, MessageIds>({
     }
 
     function setsSecurityHeadersByHand(): boolean {
-      const stack: TSESTree.Node[] = [sourceCode.ast];
-      while (stack.length > 0) {
-        const node = stack.pop();
-        if (!node) break;
-        if (node.type === AST_NODE_TYPES.CallExpression && HEADER_SETTERS.includes(getCalleeName(node) ?? '')) {
+      return someNode(
+        sourceCode.ast,
+        (node) => {
+          if (node.type !== AST_NODE_TYPES.CallExpression || !HEADER_SETTERS.includes(getCalleeName(node) ?? '')) return false;
           const first = node.arguments[0];
-          if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' && SECURITY_HEADERS.includes(first.value.toLowerCase())) return true;
-        }
-        stack.push(...childNodes(node, { skipTypes: true }));
-      }
-      return false;
+          return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' && SECURITY_HEADERS.includes(first.value.toLowerCase());
+        },
+        { skipTypes: true },
+      );
     }
 
     /** The local name helmet is already imported under (`import helmet from 'helmet'`, `const h = require('helmet')`). */

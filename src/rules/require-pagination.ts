@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { findProperty, getDottedName, getMemberName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { findProperty, getDottedName, getMemberName, isFunctionNode, typeReferenceName, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { continuesChain, getDataAccess, type DbCall } from '../util/data-access.js';
 import { setObjectProperties } from '../util/fix.js';
@@ -450,11 +450,8 @@ function hasHandlerSignature(fn: FunctionNode): boolean {
 
 function isNamedOrTyped(parameter: TSESTree.Identifier, name: RegExp, type: RegExp): boolean {
   const annotation = parameter.typeAnnotation?.typeAnnotation;
-  if (annotation?.type === AST_NODE_TYPES.TSTypeReference) {
-    const typeName = annotation.typeName;
-    const last = typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : typeName.type === AST_NODE_TYPES.Identifier ? typeName.name : '';
-    return type.test(last);
-  }
+  const typeName = typeReferenceName(annotation);
+  if (typeName !== undefined) return type.test(typeName);
   return annotation === undefined && name.test(parameter.name);
 }
 

@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getRootIdentifier, unwrapExpression } from '../util/ast.js';
+import { getRootIdentifier, typeReferenceName, unwrapExpression } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { setObjectProperties } from '../util/fix.js';
 import { CALL, CONSTRUCT, InstanceSet, trackModuleReferences, type TraceMap } from '../util/modules.js';
@@ -389,11 +389,8 @@ function isFastifyReply(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Sourc
   if (!root) return false;
   const def = ASTUtils.findVariable(sourceCode.getScope(root), root)?.defs[0];
   const annotation = def?.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation?.typeAnnotation : undefined;
-  if (annotation?.type === AST_NODE_TYPES.TSTypeReference) {
-    const typeName = annotation.typeName;
-    const last = typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : typeName.type === AST_NODE_TYPES.Identifier ? typeName.name : '';
-    return /Reply$/u.test(last);
-  }
+  const typeName = typeReferenceName(annotation);
+  if (typeName !== undefined) return /Reply$/u.test(typeName);
   // An untyped NestJS @Res() is Express's response (Nest's default platform), whatever its name.
   const decorated = def?.type === 'Parameter' && ((def.name as { decorators?: unknown[] }).decorators?.length ?? 0) > 0;
   return !decorated && /^_*reply$/u.test(root.name);

@@ -13,6 +13,22 @@ export function isFunctionNode(node: TSESTree.Node | null | undefined): node is 
   );
 }
 
+/**
+ * The node types {@link unwrapExpression} looks through, for selectors that must let such a
+ * wrapper through (`CallExpression[callee.type=/^(?:…)$/]`): kept in step with its `switch`.
+ */
+export const UNWRAPPED_TYPES: readonly AST_NODE_TYPES[] = [
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.TSInstantiationExpression,
+  AST_NODE_TYPES.ChainExpression,
+];
+
+/** `UNWRAPPED_TYPES` as the alternatives of a selector's regular expression. */
+export const UNWRAPPED_TYPES_PATTERN = UNWRAPPED_TYPES.join('|');
+
 /** Strips what does not change a value: TS casts, non-null assertions, `satisfies`, optional chains. */
 export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
   let current = node;
@@ -233,6 +249,39 @@ export function forEachChildNode(node: TSESTree.Node, visit: (child: TSESTree.No
 
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/**
+ * Whether `test` holds for `root` or a node inside it (depth first, stopping at the first).
+ * `skipTypes` leaves type annotations out; `skipFunctions` neither tests nor enters functions
+ * nested in `root`.
+ */
+export function someNode(
+  root: TSESTree.Node,
+  test: (node: TSESTree.Node) => boolean,
+  options: { skipTypes?: boolean; skipFunctions?: boolean } = {},
+): boolean {
+  const stack: TSESTree.Node[] = [root];
+  const walkOptions = { skipTypes: options.skipTypes === true };
+  const push = options.skipFunctions
+    ? (child: TSESTree.Node): void => {
+        if (!isFunctionNode(child)) stack.push(child);
+      }
+    : (child: TSESTree.Node): void => {
+        stack.push(child);
+      };
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (test(node)) return true;
+    forEachChildNode(node, push, walkOptions);
+  }
+  return false;
+}
+
+/** The last name of a type reference (`Request` in `express.Request`), or undefined for any other type. */
+export function typeReferenceName(type: TSESTree.TypeNode | undefined): string | undefined {
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  const name = type.typeName;
+  return name.type === AST_NODE_TYPES.TSQualifiedName ? name.right.name : name.type === AST_NODE_TYPES.Identifier ? name.name : '';
 }
 
 /** The class body whose `this` a node sees, or undefined inside a plain function (which has its own `this`). */

@@ -25,6 +25,7 @@ import {
   getDottedName,
   getMemberName,
   isFunctionNode,
+  typeReferenceName,
   unwrapAwait,
   unwrapExpression,
   type FunctionNode,
@@ -579,10 +580,8 @@ function parameterIsRequest(fn: FunctionNode, index: number, param: TSESTree.Par
   if (identifier.type !== AST_NODE_TYPES.Identifier) return false;
   const annotation = identifier.typeAnnotation?.typeAnnotation;
   if (annotation) {
-    if (annotation.type !== AST_NODE_TYPES.TSTypeReference) return false;
-    const typeName = annotation.typeName;
-    const last = typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : typeName.type === AST_NODE_TYPES.Identifier ? typeName.name : '';
-    return REQUEST_TYPE_NAMES.includes(last) || /Request$/u.test(last);
+    const last = typeReferenceName(annotation);
+    return last !== undefined && (REQUEST_TYPE_NAMES.includes(last) || /Request$/u.test(last));
   }
   if (/^(?:req|request)$/u.test(identifier.name) && index <= 1) return true;
   return isRouteHandlerArgument(fn) && index === (fn.params.length === 4 ? 1 : 0);

@@ -11,7 +11,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { forEachChildNode, getCalleeName, getDottedName, getMemberName, isFunctionNode, unwrapExpression } from './ast.js';
+import { getCalleeName, getDottedName, getMemberName, isFunctionNode, someNode, unwrapExpression } from './ast.js';
 import { splitWords } from './names.js';
 
 /** Words of rate limiters and throttlers (express-rate-limit, express-slow-down, rate-limiter-flexible, @nestjs/throttler, express-brute, @upstash/ratelimit). */
@@ -121,21 +121,6 @@ export function isAuthName(name: string, extraNames: readonly string[] = []): bo
 
 const SKIP_TYPES = { skipTypes: true } as const;
 
-/** Whether some node of `root` (itself included, type annotations skipped) satisfies `test`. */
-function someNode(root: TSESTree.Node, test: (node: TSESTree.Node) => boolean): boolean {
-  const stack: TSESTree.Node[] = [root];
-  const push = (child: TSESTree.Node): void => {
-    stack.push(child);
-  };
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) break;
-    if (test(node)) return true;
-    forEachChildNode(node, push, SKIP_TYPES);
-  }
-  return false;
-}
-
 /**
  * Whether a handler (or an inline middleware) limits its own rate: it calls something named like a
  * limiter (`await limiter.consume(req.ip)`, `await ratelimit.limit(ip)`, `checkRateLimit(req)`).
@@ -146,7 +131,7 @@ export function handlerLimitsRate(fn: TSESTree.Node | undefined, extraNames: rea
     if (node.type !== AST_NODE_TYPES.CallExpression) return false;
     const dotted = getDottedName(node.callee);
     return dotted !== undefined && isRateLimiterName(dotted, extraNames);
-  });
+  }, SKIP_TYPES);
 }
 
 /**
@@ -157,7 +142,7 @@ export function handlerLimitsRate(fn: TSESTree.Node | undefined, extraNames: rea
  */
 export function handlerChecksAuth(fn: TSESTree.Node | undefined, extraNames: readonly string[] = []): boolean {
   if (!fn || !isFunctionNode(fn)) return false;
-  return someNode(fn.body, (node) => isAuthEvidence(node, extraNames));
+  return someNode(fn.body, (node) => isAuthEvidence(node, extraNames), SKIP_TYPES);
 }
 
 function isAuthEvidence(node: TSESTree.Node, extraNames: readonly string[]): boolean {

@@ -14,7 +14,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getCalleeName, getDottedName, getMemberName, isFunctionNode, unwrapExpression, type FunctionNode } from './ast.js';
+import { getCalleeName, getDottedName, getMemberName, isFunctionNode, typeReferenceName, unwrapExpression, type FunctionNode } from './ast.js';
 import { CALL, resolveImportBinding, trackModuleReferences, type TraceMap } from './modules.js';
 import { getFileVariables } from './variables.js';
 
@@ -495,11 +495,8 @@ export class RouteModel {
 /** A parameter typed as a router (`app: Express`) or untyped and named like one (`router`). */
 function isRouterParameterDefinition(name: TSESTree.Identifier): boolean {
   const annotation = name.typeAnnotation?.typeAnnotation;
-  if (annotation?.type === AST_NODE_TYPES.TSTypeReference) {
-    const typeName = annotation.typeName;
-    const last = typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : typeName.type === AST_NODE_TYPES.Identifier ? typeName.name : '';
-    return ROUTER_PARAMETER_TYPES.includes(last);
-  }
+  const typeName = typeReferenceName(annotation);
+  if (typeName !== undefined) return ROUTER_PARAMETER_TYPES.includes(typeName);
   return annotation === undefined && ROUTER_PARAMETER_NAMES.test(name.name);
 }
 

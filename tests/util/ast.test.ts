@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { childNodes, forEachChildNode } from '../../src/util/ast.js';
+import { UNWRAPPED_TYPES, childNodes, forEachChildNode, someNode, typeReferenceName, unwrapExpression } from '../../src/util/ast.js';
 import { probe } from './probe.js';
 
 /**
@@ -35,5 +35,56 @@ describe('childNodes and forEachChildNode', () => {
 
   it('flatten array children and skip holes', () => {
     expect(children('const [a, , c] = [1, , 3];', AST_NODE_TYPES.ArrayExpression, false)).toEqual(['1:18 Literal Literal / same']);
+  });
+});
+
+describe('someNode', () => {
+  // For each function declaration: which of the tests find something, with each option set.
+  function found(code: string): string[] {
+    return probe(code, (context) => ({
+      FunctionDeclaration(node) {
+        const isReturn = (inner: TSESTree.Node): boolean => inner.type === AST_NODE_TYPES.ReturnStatement;
+        const isTypeReference = (inner: TSESTree.Node): boolean => inner.type === AST_NODE_TYPES.TSTypeReference;
+        const text = [
+          someNode(node.body, isReturn),
+          someNode(node.body, isReturn, { skipFunctions: true }),
+          someNode(node, isTypeReference),
+          someNode(node, isTypeReference, { skipTypes: true }),
+        ].join(' ');
+        context.report({ node, messageId: 'found', data: { text } });
+      },
+    }));
+  }
+
+  it('looks into nested functions and type annotations unless told not to', () => {
+    expect(found('function f(a: A) { items.map(() => { return 1; }); }')).toEqual(['1:1 true false true false']);
+    expect(found('function f() { if (x) { return; } }')).toEqual(['1:1 true true false false']);
+  });
+});
+
+describe('typeReferenceName', () => {
+  function typeNames(code: string): string[] {
+    return probe(code, (context) => ({
+      TSTypeAnnotation(node) {
+        context.report({ node, messageId: 'found', data: { text: String(typeReferenceName(node.typeAnnotation)) } });
+      },
+    }));
+  }
+
+  it('gives the last name of a type reference, nothing for other types', () => {
+    expect(typeNames('let a: Request; let b: express.Response; let c: string; let d: A.B.Reply<T>;')).toEqual([
+      '1:6 Request',
+      '1:22 Response',
+      '1:47 undefined',
+      '1:62 Reply',
+    ]);
+  });
+});
+
+describe('UNWRAPPED_TYPES', () => {
+  it('lists exactly what unwrapExpression looks through', () => {
+    const inner = { type: AST_NODE_TYPES.Identifier, name: 'x' } as unknown as TSESTree.Node;
+    const wraps = (type: AST_NODE_TYPES): boolean => unwrapExpression({ type, expression: inner } as unknown as TSESTree.Node) === inner;
+    expect(Object.values(AST_NODE_TYPES).filter(wraps).sort()).toEqual([...UNWRAPPED_TYPES].sort());
   });
 });
