@@ -2,8 +2,8 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 
 import { getCalleeName, getConstInitializer, getDottedName, getMemberName, getPropertyKeyName, unwrapExpression, UNWRAPPED_TYPES_PATTERN } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
-import { CONSOLE_METHODS, LOG_METHODS, LoggingCallMatcher } from '../util/logging.js';
-import { CALL, trackModuleReferences, type TraceMap } from '../util/modules.js';
+import { LOGGING_METHODS, LoggingCallMatcher } from '../util/logging.js';
+import { CALL, trackModuleReferences } from '../util/modules.js';
 import { PERSONAL_DATA_WORDS, isPersonalDataName, splitWords } from '../util/names.js';
 import { RequestInputTracker } from '../util/request-input.js';
 
@@ -32,9 +32,6 @@ const FACT_MEMBERS = ['length', 'size'];
 const PASS_THROUGH_FUNCTIONS = ['String', 'JSON.stringify', 'util.inspect', 'inspect', 'util.format', 'format'];
 const PASS_THROUGH_METHODS = ['toString', 'toLowerCase', 'toUpperCase', 'trim', 'toJSON', 'normalize'];
 
-/** Method names that a logging call can have (`console` methods and logger methods). */
-const LOGGING_METHODS: ReadonlySet<string> = new Set([...CONSOLE_METHODS, ...LOG_METHODS]);
-
 /**
  * Calls that can be logging calls in a file without `debug` instances: a member named like a
  * logging method, a computed member, or a callee in a cast or chain (looked through).
@@ -44,9 +41,6 @@ const LOGGING_CALL_SELECTOR = [
   'CallExpression[callee.computed=true]',
   `CallExpression[callee.type=/^(?:${UNWRAPPED_TYPES_PATTERN})$/]`,
 ].join(', ');
-
-/** The `debug` module as the logging matcher tracks it: its instances are called directly. */
-const DEBUG_FACTORIES: TraceMap<true> = { debug: { [CALL]: true, default: { [CALL]: true } } };
 
 interface Finding {
   node: TSESTree.Node;
@@ -343,24 +337,8 @@ export default createRule<Options, MessageIds>({
       return redactedKeys;
     }
 
-    /** Whether the file creates `debug('ns')` loggers: only then can a plain function call log. */
-    const hasDebugLoggers = trackModuleReferences(sourceCode, DEBUG_FACTORIES).length > 0;
-
-    /**
-     * A cheap first test, exact for what {@link LoggingCallMatcher.getLoggingCall} accepts: a
-     * logging method name on a member callee, or a plain call in a file that uses `debug`.
-     */
-    function mayBeLoggingCall(node: TSESTree.CallExpression): boolean {
-      const callee = unwrapExpression(node.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression) {
-        const method = getMemberName(callee);
-        return method !== undefined && LOGGING_METHODS.has(method);
-      }
-      return callee.type === AST_NODE_TYPES.Identifier && hasDebugLoggers;
-    }
-
     function checkCall(node: TSESTree.CallExpression): void {
-      if (!mayBeLoggingCall(node)) return;
+      if (!logging.mayBeLoggingCall(node)) return;
       const call = logging.getLoggingCall(node);
       if (!call) return;
       const redactingLogger = !call.isConsole && call.receiver !== undefined;
@@ -378,6 +356,6 @@ export default createRule<Options, MessageIds>({
     }
 
     // Only calls that can be logging calls reach the listener; plain calls only in a file using `debug`.
-    return hasDebugLoggers ? { CallExpression: checkCall } : { [LOGGING_CALL_SELECTOR]: checkCall };
+    return logging.usesDebugLoggers() ? { CallExpression: checkCall } : { [LOGGING_CALL_SELECTOR]: checkCall };
   },
 });

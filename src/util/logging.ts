@@ -36,6 +36,9 @@ export const LOG_METHODS: readonly string[] = [
   'success',
 ];
 
+/** Every method name a logging call can have: the `console` methods and the logger methods. */
+export const LOGGING_METHODS: ReadonlySet<string> = new Set([...CONSOLE_METHODS, ...LOG_METHODS]);
+
 /** Last words of a receiver's name that make it a logger: `logger`, `log`, `auditLogger`, `req.log`. */
 const LOGGER_NAME_WORDS = ['logger', 'log'];
 
@@ -76,13 +79,11 @@ export interface LoggingCall {
 }
 
 /**
- * Recognises logging calls in one file. Create one per rule invocation (inside `create`); module
- * tracking runs lazily on first use.
+ * Recognises logging calls in one file. Create one per rule invocation (inside `create`); the
+ * logger modules are tracked on first use, once per file for every rule that asks.
  */
 export class LoggingCallMatcher {
-  private instances: InstanceSet | undefined;
-  private debugInstances: InstanceSet | undefined;
-  private factoryCalls: TSESTree.Node[] | undefined;
+  private tracked: LoggerTracking | undefined;
   private readonly loggerNames: readonly string[];
 
   constructor(
@@ -92,12 +93,29 @@ export class LoggingCallMatcher {
     this.loggerNames = options.loggerNames ?? [];
   }
 
+  /**
+   * A cheap first test, exact for what {@link getLoggingCall} accepts: a member callee named like a
+   * `console` or logger method, or a plain call in a file that creates `debug('ns')` loggers.
+   */
+  mayBeLoggingCall(node: TSESTree.CallExpression): boolean {
+    const callee = unwrapExpression(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = getMemberName(callee);
+      return method !== undefined && LOGGING_METHODS.has(method);
+    }
+    return callee.type === AST_NODE_TYPES.Identifier && this.usesDebugLoggers();
+  }
+
+  /** Whether the file creates `debug('ns')` loggers, the only plain functions that log. */
+  usesDebugLoggers(): boolean {
+    return this.track().usesDebug;
+  }
+
   /** The logging call `node` is, if any. */
   getLoggingCall(node: TSESTree.CallExpression): LoggingCall | undefined {
     const callee = unwrapExpression(node.callee);
     if (callee.type === AST_NODE_TYPES.Identifier) {
-      this.track();
-      return this.debugInstances?.has(callee) ? { call: node, method: 'debug', receiver: undefined, isConsole: false } : undefined;
+      return this.track().debugInstances.has(callee) ? { call: node, method: 'debug', receiver: undefined, isConsole: false } : undefined;
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = getMemberName(callee);
@@ -135,12 +153,10 @@ export class LoggingCallMatcher {
       if (callee.type === AST_NODE_TYPES.MemberExpression && getMemberName(callee) === 'child') {
         return this.isLogger(callee.object, depth + 1);
       }
-      this.track();
-      return this.factoryCalls?.includes(target) ?? false;
+      return this.track().factoryCalls.includes(target);
     }
     if (target.type === AST_NODE_TYPES.NewExpression) {
-      this.track();
-      return this.factoryCalls?.includes(target) ?? false;
+      return this.track().factoryCalls.includes(target);
     }
     let name: string | undefined;
     if (target.type === AST_NODE_TYPES.Identifier) name = target.name;
@@ -148,8 +164,7 @@ export class LoggingCallMatcher {
     else return false;
     if (name !== undefined && isLoggerName(name)) return true;
 
-    this.track();
-    if (this.instances?.has(target)) return true;
+    if (this.track().instances.has(target)) return true;
     const binding = resolveImportBinding(target, this.sourceCode.getScope(target));
     if (binding) {
       const path = binding.path.filter((part, index) => index > 0 || (part !== 'default' && part !== '*'));
@@ -170,19 +185,38 @@ export class LoggingCallMatcher {
     return false;
   }
 
-  private track(): void {
-    if (this.factoryCalls) return;
-    const references = trackModuleReferences(this.sourceCode, LOGGER_FACTORIES);
-    this.factoryCalls = references.map((reference) => reference.node);
-    this.instances = new InstanceSet(
-      this.sourceCode,
-      references.filter((reference) => reference.info === 'logger').map((reference) => reference.node),
-    );
-    this.debugInstances = new InstanceSet(
-      this.sourceCode,
-      references.filter((reference) => reference.info === 'debug').map((reference) => reference.node),
-    );
+  private track(): LoggerTracking {
+    return (this.tracked ??= loggerTracking(this.sourceCode));
   }
+}
+
+/** What the file's logger modules create: the same for every rule, so tracked once per file. */
+interface LoggerTracking {
+  factoryCalls: readonly TSESTree.Node[];
+  instances: InstanceSet;
+  debugInstances: InstanceSet;
+  usesDebug: boolean;
+}
+
+/** Per file, keyed by the `SourceCode`: nothing survives the file. */
+const trackings = new WeakMap<object, LoggerTracking>();
+
+function loggerTracking(sourceCode: Readonly<TSESLint.SourceCode>): LoggerTracking {
+  let tracking = trackings.get(sourceCode);
+  if (tracking) return tracking;
+  const references = trackModuleReferences(sourceCode, LOGGER_FACTORIES);
+  const debugCreations = references.filter((reference) => reference.info === 'debug').map((reference) => reference.node);
+  tracking = {
+    factoryCalls: references.map((reference) => reference.node),
+    instances: new InstanceSet(
+      sourceCode,
+      references.filter((reference) => reference.info === 'logger').map((reference) => reference.node),
+    ),
+    debugInstances: new InstanceSet(sourceCode, debugCreations),
+    usesDebug: debugCreations.length > 0,
+  };
+  trackings.set(sourceCode, tracking);
+  return tracking;
 }
 
 /** Whether a name reads as a logger: its last word is `logger` or `log` (`logger`, `_log`, `auditLogger`, `LOGGER`). */

@@ -19,6 +19,34 @@ function logs(code: string, options: LoggingOptions = {}): string[] {
 }
 
 describe('LoggingCallMatcher', () => {
+  // `may` is the cheap first test; it may say yes where nothing logs, never no where something does.
+  function firstTest(code: string): string[] {
+    return probe(code, (context) => {
+      const matcher = new LoggingCallMatcher(context.sourceCode);
+      return {
+        CallExpression(node: TSESTree.CallExpression) {
+          const text = `${matcher.mayBeLoggingCall(node) ? 'may' : 'not'} ${matcher.getLoggingCall(node) ? 'logs' : '-'} ${matcher.usesDebugLoggers()}`;
+          context.report({ node, messageId: 'found', data: { text } });
+        },
+      };
+    });
+  }
+
+  it('rejects calls cheaply only where no logging call can be', () => {
+    expect(firstTest("import pino from 'pino';\nconst log = pino();\nlog.info(a); res.json(b); helper(c); console.time(t);")).toEqual([
+      '2:13 not - false',
+      '3:1 may logs false',
+      '3:14 not - false',
+      '3:27 not - false',
+      '3:38 not - false',
+    ]);
+    expect(firstTest("import createDebug from 'debug';\nconst debug = createDebug('app');\ndebug(a); helper(b);")).toEqual([
+      '2:15 may - true',
+      '3:1 may logs true',
+      '3:11 may - true',
+    ]);
+  });
+
   it('matches console methods that write, and only on the global console', () => {
     expect(
       logs(
