@@ -9,6 +9,7 @@ import {
   isProcessEnv,
   isTestFile,
   isUnderNonProductionGuard,
+  mayNameEnvVariable,
   throwMissingText,
 } from '../util/secrets.js';
 
@@ -110,22 +111,9 @@ export default createRule<Options, MessageIds>({
       return name === undefined ? undefined : [name];
     }
 
-    /**
-     * {@link getEnvVariableName}, with the scope looked up only for the shapes it can name: an
-     * identifier, or a named member of an identifier or of an `env` member (`process.env.X`).
-     */
+    /** {@link getEnvVariableName}, with the scope looked up only for the shapes it can name. */
     function envVariableName(node: TSESTree.Node): string | undefined {
-      const target = unwrapExpression(node);
-      if (target.type === AST_NODE_TYPES.MemberExpression) {
-        if (getMemberName(target) === undefined) return undefined;
-        const object = unwrapExpression(target.object);
-        if (object.type !== AST_NODE_TYPES.Identifier && (object.type !== AST_NODE_TYPES.MemberExpression || getMemberName(object) !== 'env')) {
-          return undefined;
-        }
-      } else if (target.type !== AST_NODE_TYPES.Identifier) {
-        return undefined;
-      }
-      return getEnvVariableName(target, sourceCode.getScope(target));
+      return mayNameEnvVariable(node) ? getEnvVariableName(node, sourceCode.getScope(node)) : undefined;
     }
 
     /** Environment variables a condition reads (`process.env.X`, `!process.env.X`, `process.env.X !== undefined`). */

@@ -113,6 +113,18 @@ export function getEnvVariableName(node: TSESTree.Node, scope: TSESLint.Scope.Sc
 }
 
 /**
+ * Whether {@link getEnvVariableName} can name anything for `node`, by shape alone (no scope lookup):
+ * an identifier, or a named member of an identifier or of an `env` member (`process.env.X`).
+ */
+export function mayNameEnvVariable(node: TSESTree.Node): boolean {
+  const target = unwrapExpression(node);
+  if (target.type === AST_NODE_TYPES.Identifier) return true;
+  if (target.type !== AST_NODE_TYPES.MemberExpression || getMemberName(target) === undefined) return false;
+  const object = unwrapExpression(target.object);
+  return object.type === AST_NODE_TYPES.Identifier || (object.type === AST_NODE_TYPES.MemberExpression && getMemberName(object) === 'env');
+}
+
+/**
  * Whether `node` is a comparison of NODE_ENV with a string (`process.env.NODE_ENV === 'production'`,
  * either side, `==`/`===`/`!=`/`!==`), and if so what it compares.
  */

@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   envReadText,
   getEnvVariableName,
+  mayNameEnvVariable,
   getNodeEnvComparison,
   hasPasswordInUrl,
   isProcessEnv,
@@ -63,6 +64,20 @@ describe('isProcessEnv and getEnvVariableName', () => {
         envName,
       ),
     ).toEqual(['2:29 -', '2:51 -', '2:84 -', '2:105 -', '3:1 -']);
+  });
+
+  it('has a shape test that never turns down a read it names', () => {
+    const shape: Describe = (argument, context) => `${mayNameEnvVariable(argument) ? 'may' : 'not'} ${getEnvVariableName(argument, context.sourceCode.getScope(argument)) ?? '-'}`;
+    expect(
+      checks(
+        [
+          'const env = process.env; const secret = env.S;',
+          'check(process.env.A); check((process.env as Env).B); check(import.meta.env.C); check(env.D); check(secret);',
+          'check(config.db.url); check(getEnv().E); check(process.env[name]); check(`x`);',
+        ].join('\n'),
+        shape,
+      ),
+    ).toEqual(['2:1 may A', '2:23 may B', '2:54 may C', '2:80 may D', '2:94 may S', '3:1 not -', '3:23 not -', '3:42 not -', '3:68 not -']);
   });
 });
 
