@@ -4,7 +4,7 @@ import { findProperty, getConstInitializer, getMemberName, resolveObjectExpressi
 import { createRule } from '../util/create-rule.js';
 import { insertImport } from '../util/fix.js';
 import { CALL, getRequireSource, resolveImportBinding, trackModuleReferences, type TraceMap, type TraceNode } from '../util/modules.js';
-import { RequestInputTracker, requestInputOptionsSchema, type RequestInputSource } from '../util/request-input.js';
+import { fileMayReadRequestInput, RequestInputTracker, requestInputOptionsSchema, type RequestInputSource } from '../util/request-input.js';
 import { isResponseObject } from '../util/responses.js';
 
 export type Options = [
@@ -122,6 +122,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    // Every finding is request input, which enters only through a function that receives a request.
+    if (!fileMayReadRequestInput(sourceCode)) return {};
     let trackerInstance: RequestInputTracker | undefined;
     const tracker = (): RequestInputTracker =>
       (trackerInstance ??= new RequestInputTracker(sourceCode, { sanitizers: options.sanitizers ?? [], validators: options.validators ?? [] }));

@@ -4,7 +4,7 @@ import { TS_CASTS, climbThrough, findProperty, getMemberName, getPropertyKeyName
 import { createRule } from '../util/create-rule.js';
 import { CALL, CONSTRUCT, InstanceSet, trackModuleReferences, type TraceMap } from '../util/modules.js';
 import { splitWords } from '../util/names.js';
-import { RequestInputTracker, requestInputOptionsSchema } from '../util/request-input.js';
+import { fileMayReadRequestInput, RequestInputTracker, requestInputOptionsSchema } from '../util/request-input.js';
 
 export type Options = [
   {
@@ -78,6 +78,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    // Every finding is request input, which enters only through a function that receives a request.
+    if (!fileMayReadRequestInput(sourceCode)) return {};
     let tracker: RequestInputTracker | undefined;
     let clients: InstanceSet | undefined;
     const trackedCalls = new Map<TSESTree.Node, Tracked>();

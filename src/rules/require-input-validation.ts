@@ -14,7 +14,7 @@ import { createRule } from '../util/create-rule.js';
 import { LoggingCallMatcher } from '../util/logging.js';
 import { resolveImportBinding } from '../util/modules.js';
 import { splitWords } from '../util/names.js';
-import { RequestInputTracker, requestInputOptionsSchema, type RequestInputSource } from '../util/request-input.js';
+import { fileMayReadRequestInput, RequestInputTracker, requestInputOptionsSchema, type RequestInputSource } from '../util/request-input.js';
 import { getResponsePayload, isResponseObject } from '../util/responses.js';
 import { getRouteModel, type RouteModel } from '../util/routes.js';
 import { getDatabaseArguments, getModelConstructionArgument } from './require-input-validation/db-calls.js';
@@ -126,6 +126,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     if (!options.checkFields && !sourceCode.text.includes('\\') && !MAY_READ_REQUEST_OBJECT.test(sourceCode.text)) return {};
+    // Every finding is request input, which enters only through a function that receives a request.
+    if (!fileMayReadRequestInput(sourceCode)) return {};
     let tracker: RequestInputTracker | undefined;
     let logging: LoggingCallMatcher | undefined;
     let validatedHandlers: Set<TSESTree.Node> | undefined;

@@ -5,7 +5,7 @@ import { createRule } from '../util/create-rule.js';
 import { continuesChain, getDataAccess, type DbCall } from '../util/data-access.js';
 import { setObjectProperties } from '../util/fix.js';
 import { chainMethodNames, QueryResults } from '../util/query-results.js';
-import { RequestInputTracker, type RequestInputSource } from '../util/request-input.js';
+import { fileMayReadRequestInput, RequestInputTracker, type RequestInputSource } from '../util/request-input.js';
 import { getRouteModel } from '../util/routes.js';
 import { isTestFile } from '../util/secrets.js';
 
@@ -131,11 +131,16 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         const dataAccess = getDataAccess(sourceCode);
         const handlers = options.routeHandlersOnly ? requestFunctions() : undefined;
+        let readsInput: boolean | undefined;
         let results: QueryResults | undefined;
         for (const node of candidates) {
+          const inHandler = handlers === undefined || runsIn(node, handlers);
+          // Outside the handlers only a limit taken from the request is reported: in a file where
+          // no function receives a request (most service code), such calls are not classified.
+          if (!inHandler && !(readsInput ??= fileMayReadRequestInput(sourceCode))) continue;
           const call = dataAccess.classifyCall(node);
           if (!call || call.node !== node) continue;
-          if ((handlers === undefined || runsIn(node, handlers)) && isUnboundedList(call)) {
+          if (inHandler && isUnboundedList(call)) {
             results ??= new QueryResults(sourceCode, dataAccess);
             if (!results.readsFirstRowOnly(call)) reportMissingLimit(call);
           }

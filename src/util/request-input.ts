@@ -569,6 +569,40 @@ function writeSource(reference: TSESLint.Scope.Reference): TSESTree.Node | undef
   return reference.writeExpr ?? undefined;
 }
 
+/**
+ * Whether request input can enter at `fn`'s parameters: true for every function where
+ * {@link RequestInputTracker} could find a source (a request object, a NestJS decorated parameter,
+ * a Next.js route handler's context), and for some where it finds none (any decorated parameter).
+ * Every source is a parameter, so a value read outside all such functions is never request input.
+ */
+function mayReceiveRequestInput(fn: FunctionNode): boolean {
+  if (isNextRouteHandler(fn)) return true;
+  let index = 0;
+  for (const param of fn.params) {
+    if ((param as { decorators?: TSESTree.Decorator[] }).decorators?.length) return true;
+    if (parameterIsRequest(fn, index, param)) return true;
+    index += 1;
+  }
+  return false;
+}
+
+/** Per file, keyed by the `SourceCode`: nothing survives the file. */
+const fileAnswers = new WeakMap<object, boolean>();
+
+/**
+ * Whether request input can enter anywhere in the file: some function of it may receive it
+ * ({@link mayReceiveRequestInput}). In a file with none, {@link RequestInputTracker} finds no
+ * source for any value, so a rule can skip its work there.
+ */
+export function fileMayReadRequestInput(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let found = fileAnswers.get(sourceCode);
+  if (found !== undefined) return found;
+  const scopes = sourceCode.scopeManager?.scopes;
+  found = scopes === undefined || scopes.some((scope) => scope.type === 'function' && isFunctionNode(scope.block) && mayReceiveRequestInput(scope.block));
+  fileAnswers.set(sourceCode, found);
+  return found;
+}
+
 function parameterIsRequest(fn: FunctionNode, index: number, param: TSESTree.Parameter): boolean {
   const decorators = (param as { decorators?: TSESTree.Decorator[] }).decorators ?? [];
   for (const decorator of decorators) {

@@ -689,6 +689,46 @@ ruleTester.run('require-pagination', rule, {
       ],
     },
     {
+      // A helper outside the handlers that receives the request: its limit comes from the client too.
+      code: lines(PRISMA, "import type { Request } from 'express';", 'export function listItems(req: Request) {', '  return prisma.item.findMany({ take: Number(req.query.limit) });', '}'),
+      errors: [
+        {
+          messageId: 'uncappedLimit',
+          data: { source: 'req.query' },
+          line: 5,
+          column: 39,
+          endColumn: 62,
+          suggestions: [
+            {
+              messageId: 'capLimit',
+              data: { max: '100' },
+              output: lines(PRISMA, "import type { Request } from 'express';", 'export function listItems(req: Request) {', '  return prisma.item.findMany({ take: Math.min(Number(req.query.limit), 100) });', '}'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A middleware keeps the client's limit in a module variable that a plain function reads.
+      code: lines(EXPRESS, PRISMA, 'let pageSize;', 'app.use((req, res, next) => { pageSize = req.query.size; next(); });', 'export const listItems = () => prisma.item.findMany({ take: pageSize });'),
+      errors: [
+        {
+          messageId: 'uncappedLimit',
+          data: { source: 'req.query' },
+          line: 7,
+          column: 61,
+          endColumn: 69,
+          suggestions: [
+            {
+              messageId: 'capLimit',
+              data: { max: '100' },
+              output: lines(EXPRESS, PRISMA, 'let pageSize;', 'app.use((req, res, next) => { pageSize = req.query.size; next(); });', 'export const listItems = () => prisma.item.findMany({ take: Math.min(pageSize, 100) });'),
+            },
+          ],
+        },
+      ],
+    },
+    {
       // The seed's own fix, with its values in a const array: `parseInt(…) || 50` bounds nothing.
       code: lines(
         "import { Router } from 'express';",

@@ -1,4 +1,4 @@
-import { RequestInputTracker } from '../../src/util/request-input.js';
+import { fileMayReadRequestInput, RequestInputTracker } from '../../src/util/request-input.js';
 import { probe } from './probe.js';
 
 /** Reports, for every `sink(x)` call, the request input `x` derives from, or `clean`. */
@@ -164,5 +164,52 @@ describe('RequestInputTracker validation', () => {
       };
     });
     expect(found).toEqual(['2:1 true', '2:11 false', '2:21 false']);
+  });
+});
+
+describe('fileMayReadRequestInput', () => {
+  // The file's answer, then what the tracker finds at each `sink(x)`: the answer may be yes where
+  // nothing is found, never no where something is.
+  function answer(code: string): string[] {
+    return probe(code, (context) => {
+      const tracker = new RequestInputTracker(context.sourceCode);
+      return {
+        'Program:exit'(node) {
+          context.report({ node, messageId: 'found', data: { text: `file ${String(fileMayReadRequestInput(context.sourceCode))}` } });
+        },
+        'CallExpression[callee.name="sink"]'(node: { arguments: never[] }) {
+          context.report({ node: node as never, messageId: 'found', data: { text: tracker.getSource(node.arguments[0] as never)?.label ?? 'clean' } });
+        },
+      };
+    });
+  }
+
+  it('says yes for every kind of function a request enters through', () => {
+    expect(answer(handler('sink(req.query.limit);'))).toEqual(['1:1 file true', '2:1 req.query']);
+    expect(answer("import type { Request } from 'express';\nexport function list(input: Request) { sink(input.body); }")).toEqual(['1:1 file true', '2:40 input.body']);
+    expect(answer('router.post("/c", (ctx, res) => { sink(ctx.body); });')).toEqual(['1:1 file true', '1:35 ctx.body']);
+    expect(answer('class C { list(@Query() query: Record<string, string>) { sink(query); } }')).toEqual(['1:1 file true', '1:58 @Query()']);
+    expect(answer('export async function GET(request: Request, { params }) { sink(params.id); }')).toEqual(['1:1 file true', '1:59 route params']);
+  });
+
+  it('sees input that a handler stores in a module-level variable for another function', () => {
+    expect(answer(['let limit;', 'app.use((req, res, next) => { limit = req.query.limit; next(); });', 'function list() { sink(limit); }'].join('\n'))).toEqual([
+      '1:1 file true',
+      '3:19 req.query',
+    ]);
+  });
+
+  it('says no for a file whose functions receive no request', () => {
+    expect(
+      answer(
+        [
+          'export class OrderService {',
+          '  constructor(private readonly db: Db) {}',
+          '  list(limit: number, options: { body?: string }) { sink(limit); sink(options.body); }',
+          '}',
+          'export const total = (items: Item[]) => items.reduce((sum, item) => sum + item.price, 0);',
+        ].join('\n'),
+      ),
+    ).toEqual(['1:1 file false', '3:53 clean', '3:66 clean']);
   });
 });
