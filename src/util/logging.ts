@@ -9,7 +9,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getDottedName, getMemberName, unwrapAwait, unwrapExpression } from './ast.js';
-import { CALL, CONSTRUCT, InstanceSet, resolveImportBinding, trackModuleReferences, type TraceMap } from './modules.js';
+import { CALL, CONSTRUCT, InstanceSet, namesModule, resolveImportBinding, trackModuleReferences, type TraceMap } from './modules.js';
 import { splitWords } from './names.js';
 
 /** `console` methods that write their arguments. */
@@ -108,14 +108,15 @@ export class LoggingCallMatcher {
 
   /** Whether the file creates `debug('ns')` loggers, the only plain functions that log. */
   usesDebugLoggers(): boolean {
-    return this.track().usesDebug;
+    // Asked of every file: answered from the file's module names unless it names `debug`.
+    return namesModule(this.sourceCode, 'debug') && this.track().usesDebug;
   }
 
   /** The logging call `node` is, if any. */
   getLoggingCall(node: TSESTree.CallExpression): LoggingCall | undefined {
     const callee = unwrapExpression(node.callee);
     if (callee.type === AST_NODE_TYPES.Identifier) {
-      return this.track().debugInstances.has(callee) ? { call: node, method: 'debug', receiver: undefined, isConsole: false } : undefined;
+      return this.usesDebugLoggers() && this.track().debugInstances.has(callee) ? { call: node, method: 'debug', receiver: undefined, isConsole: false } : undefined;
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = getMemberName(callee);

@@ -108,13 +108,35 @@ interface ModuleSources {
   requireCalls: TSESTree.CallExpression[];
 }
 
+/** `node:fs` → `fs`; other names as they are. */
+function withoutBuiltinPrefix(source: string): string {
+  return source.startsWith('node:') && BUILTINS.has(source.slice(5)) ? source.slice(5) : source;
+}
+
+/**
+ * The module names of each trace map, `node:` prefixes removed, by trace map: a pure derived-value
+ * cache (trace maps are module constants).
+ */
+const tracedModuleNames = new WeakMap<object, ReadonlySet<string>>();
+
 /** Whether the file names a module of `traceMap` (whose keys may carry `node:` too). */
 function namesTracedModule(sources: ReadonlySet<string>, traceMap: object): boolean {
-  // A file names a few modules; a trace map may name many.
-  for (const source of sources) {
-    if (Object.hasOwn(traceMap, source) || (BUILTINS.has(source) && Object.hasOwn(traceMap, `node:${source}`))) return true;
+  let names = tracedModuleNames.get(traceMap);
+  if (!names) {
+    names = new Set(Object.keys(traceMap).map(withoutBuiltinPrefix));
+    tracedModuleNames.set(traceMap, names);
   }
+  // A file names a few modules; a trace map may name many.
+  for (const source of sources) if (names.has(source)) return true;
   return false;
+}
+
+/**
+ * Whether the file imports, re-exports or requires `source` (a built-in with or without `node:`):
+ * a test on the module names gathered once per file, before any scope walk.
+ */
+export function namesModule(sourceCode: Readonly<TSESLint.SourceCode>, source: string): boolean {
+  return getModuleSources(sourceCode).sources.has(withoutBuiltinPrefix(source));
 }
 
 /** Per file, keyed by the `SourceCode`: nothing survives the file. */
@@ -126,7 +148,7 @@ function getModuleSources(sourceCode: Readonly<TSESLint.SourceCode>): ModuleSour
   if (found) return found;
   const sources = new Set<string>();
   const addSource = (source: string): void => {
-    sources.add(source.startsWith('node:') && BUILTINS.has(source.slice(5)) ? source.slice(5) : source);
+    sources.add(withoutBuiltinPrefix(source));
   };
   for (const statement of sourceCode.ast.body) {
     if ((statement.type === AST_NODE_TYPES.ImportDeclaration || statement.type === AST_NODE_TYPES.ExportAllDeclaration || statement.type === AST_NODE_TYPES.ExportNamedDeclaration) && statement.source) {

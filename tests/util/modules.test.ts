@@ -8,6 +8,7 @@ import {
   READ,
   isLocalModule,
   mayResolveImportBinding,
+  namesModule,
   resolveImportBinding,
   trackImplicitGlobalReferences,
   trackModuleReferences,
@@ -159,6 +160,33 @@ describe('mayResolveImportBinding', () => {
       '1:59 yes child_process',
       '1:66 no -',
     ]);
+  });
+});
+
+describe('namesModule', () => {
+  function names(code: string, modules: string[]): string[] {
+    return probe(code, (context) => ({
+      'Program:exit'(node) {
+        context.report({ node, messageId: 'found', data: { text: modules.map((name) => `${name}=${String(namesModule(context.sourceCode, name))}`).join(' ') } });
+      },
+    }));
+  }
+
+  it('knows the imported, re-exported and required modules, built-ins with or without `node:`', () => {
+    expect(
+      names(["import fs from 'node:fs';", "export * from 'pino';", "const debug = require('debug')('app');", "import { x } from './winston';"].join('\n'), [
+        'fs',
+        'node:fs',
+        'pino',
+        'debug',
+        'winston',
+        'path',
+      ]),
+    ).toEqual(['1:1 fs=true node:fs=true pino=true debug=true winston=false path=false']);
+  });
+
+  it('does not count a shadowed require', () => {
+    expect(names("function f(require) { require('debug'); }", ['debug'])).toEqual(['1:1 debug=false']);
   });
 });
 
