@@ -1,7 +1,7 @@
 // ESLint options for one benchmark lint, as an options module so that ESLint's worker threads
 // (the `concurrency` option) can load the same options: plugin objects cannot be cloned into a
 // worker, a module URL can. Parameters come from the URL's query string:
-//   ?config=parse-only|recommended|strict&cwd=/abs/dir&concurrency=off|2[&rule=rule-id][&empty=1]
+//   ?config=parse-only|one-empty-rule|recommended|strict&cwd=/abs/dir&concurrency=off|2[&rule=rule-id][&empty=1]
 // `rule` keeps only that rule of the config on (for profiling one rule). `empty` runs every rule's
 // `create()` but replaces each listener it returns by an empty function: the rule time left is
 // what creating the rules and ESLint's dispatch and timing of each listener call cost, with no
@@ -14,8 +14,24 @@ const params = new URL(import.meta.url).searchParams;
 const name = params.get('config') ?? 'recommended';
 const concurrency = params.get('concurrency') ?? 'off';
 
+/**
+ * An empty rule: with any rule on, ESLint walks every file's tree (and runs its code-path analysis)
+ * even when no rule listens to anything. That walk is paid by every plugin, whatever its rules do.
+ */
+const emptyRule = { meta: { type: 'problem', schema: [] }, create: () => ({}) };
+
 /** Parse-only: the same files and parser as the plugin's configs, with no rule enabled. */
-const config = name === 'parse-only' ? { ...hardening.configs.recommended, name: 'bench/parse-only', rules: {} } : hardening.configs[name];
+const config =
+  name === 'parse-only'
+    ? { ...hardening.configs.recommended, name: 'bench/parse-only', rules: {} }
+    : name === 'one-empty-rule'
+      ? {
+          ...hardening.configs.recommended,
+          name: 'bench/one-empty-rule',
+          plugins: { ...hardening.configs.recommended.plugins, bench: { rules: { empty: emptyRule } } },
+          rules: { 'bench/empty': 'error' },
+        }
+      : hardening.configs[name];
 if (!config) throw new Error(`unknown config ${name}`);
 const only = params.get('rule');
 const withEmptyListeners = (plugin) => ({

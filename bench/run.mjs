@@ -1,5 +1,6 @@
 // Lint-cost benchmark: `npm run bench` (builds dist/ first). Lints a seeded generated backend
-// repo and examples/ with no rules (parse only), `recommended` and `strict`; reports wall time,
+// repo and examples/ with no rules (parse only), one empty rule (ESLint's own tree walk, which any
+// rule switches on), `recommended` and `strict`; reports wall time,
 // the ratio to parse-only, rule time / parse time from ESLint's `stats`, the top rules, scaling
 // with the number of files, worker-thread concurrency, and codemod throughput once codemods
 // exist. Writes the figures into docs/benchmarks.md between its markers.
@@ -28,7 +29,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const DOC = path.join(root, 'docs', 'benchmarks.md');
 const BEGIN = '<!-- begin generated benchmark results -->';
 const END = '<!-- end generated benchmark results -->';
-const CONFIGS = ['parse-only', 'recommended', 'strict'];
+const CONFIGS = ['parse-only', 'one-empty-rule', 'recommended', 'strict'];
 
 /** Targets from the benchmark issue. */
 const TARGETS = {
@@ -370,11 +371,22 @@ function report({ corpus, examples, scale, workers, mods, elapsed }) {
         ratio(entry.wallRatio),
         seconds(entry.parse),
         seconds(entry.rules),
-        config === 'parse-only' ? '—' : ratio(entry.ruleParseRatio),
+        config === 'parse-only' || config === 'one-empty-rule' ? '—' : ratio(entry.ruleParseRatio),
       ]);
     }
   }
   out.push(table(['target', 'config', 'files', 'findings', 'wall s', '×parse', 'parse s', 'rules s', 'rule/parse'], costRows));
+  const walk = corpus.summary.get('one-empty-rule');
+  const parseOnly = corpus.summary.get('parse-only');
+  if (walk && parseOnly) {
+    const over = (config) => ratio((corpus.summary.get(config).wall - walk.wall) / parseOnly.wall);
+    out.push(
+      '',
+      `one-empty-rule: a single rule that listens to nothing. With any rule on, ESLint walks every tree and runs its ` +
+        `code-path analysis, which costs ${ratio(walk.wallRatio - 1)} of the parse-only wall here whatever the rules do; ` +
+        `over that walk, \`recommended\` adds ${over('recommended')} and \`strict\` ${over('strict')} of the parse-only wall.`,
+    );
+  }
   out.push(
     '',
     'For reference, on a real 123-file Express codebase: eslint-plugin-security (14 rules) costs 0.20 of parse time, ' +
@@ -508,7 +520,9 @@ function writeDoc(section) {
 deterministic backend repository (seeded; Express routers, NestJS controllers and services, pg and
 Prisma data access, Next.js route handlers, React components, utilities, with a small share of
 the mistakes the rules look for) with [\`bench/corpus.mjs\`](../bench/corpus.mjs) in the system temp
-directory, then lints it and \`examples/\` with no rules (parse only), \`recommended\` and \`strict\`.
+directory, then lints it and \`examples/\` with no rules (parse only), with one rule that listens to
+nothing (\`one-empty-rule\`: the tree walk ESLint runs as soon as any rule is on), \`recommended\` and
+\`strict\`.
 Every lint is a fresh ESLint instance in one process, after a warm-up, configs interleaved;
 figures are medians. \`--quick\` runs a 500-file corpus and prints without writing this page;
 \`--files N\`, \`--runs R\`, \`--no-scaling\` and \`--no-concurrency\` adjust a run. Codemods run
