@@ -1399,42 +1399,37 @@ export class DataAccess {
     const written = flattenChain(node);
     const expanded = this.expandChain(written);
     const chains = expanded === written ? [written] : [expanded, written];
-    const candidateLists = chains.map(clientCandidates);
-    if (this.namesClientModules()) {
-      for (let chainIndex = 0; chainIndex < chains.length; chainIndex += 1) {
-        const chain = chains[chainIndex];
-        const candidates = candidateLists[chainIndex];
-        if (!chain || !candidates) continue;
-        for (let index = candidates.length - 1; index >= 0; index -= 1) {
-          const candidate = candidates[index];
-          if (!candidate) continue;
-          const client = this.getClient(candidate.node);
-          if (client) return this.finish(node, client, candidate.node, chain, restAfter(chain, candidate.consumed));
-        }
+    // Both steps below try the same candidates in the same order: the spliced chain's first, each
+    // chain's from its end (the receiver nearest the call).
+    const candidates: { chain: Chain; node: TSESTree.Node; consumed: number }[] = [];
+    for (const chain of chains) {
+      const list = clientCandidates(chain);
+      for (let index = list.length - 1; index >= 0; index -= 1) {
+        const candidate = list[index];
+        if (candidate) candidates.push({ chain, node: candidate.node, consumed: candidate.consumed });
       }
     }
-    for (let chainIndex = 0; chainIndex < chains.length; chainIndex += 1) {
-      const chain = chains[chainIndex];
-      const candidates = candidateLists[chainIndex];
-      if (!chain || !candidates) continue;
-      for (let index = candidates.length - 1; index >= 0; index -= 1) {
-        const candidate = candidates[index];
-        if (!candidate) continue;
-        // A direct call of the candidate with nothing after it (`fetchUser(id)`) fits no guess:
-        // all but Knex's need a method name after the client, and Knex's `db('t')` a builder step.
-        const segmentsLeft = chain.segments.length - candidate.consumed;
-        if (segmentsLeft < 2 && chain.segments[candidate.consumed]?.name === undefined) continue;
-        const name = nameOf(candidate.node);
-        // Every guess needs a client-like name: most receivers (`res`, `router`, `items`) have none.
-        // The guess goes by names and call shape, cheaper than the scope lookup of the candidate
-        // check, and rejects most calls.
-        if (name === undefined || this.nameFlags(name) === 0) continue;
-        const rest = restAfter(chain, candidate.consumed);
-        const client = this.guessClient(candidate.node, name, rest);
-        if (!client || !this.isHeuristicCandidate(candidate.node)) continue;
-        const call = this.finish(node, client, candidate.node, chain, rest);
-        if (call) return call;
+    if (this.namesClientModules()) {
+      for (const candidate of candidates) {
+        const client = this.getClient(candidate.node);
+        if (client) return this.finish(node, client, candidate.node, candidate.chain, restAfter(candidate.chain, candidate.consumed));
       }
+    }
+    for (const { chain, node: receiver, consumed } of candidates) {
+      // A direct call of the candidate with nothing after it (`fetchUser(id)`) fits no guess:
+      // all but Knex's need a method name after the client, and Knex's `db('t')` a builder step.
+      const segmentsLeft = chain.segments.length - consumed;
+      if (segmentsLeft < 2 && chain.segments[consumed]?.name === undefined) continue;
+      const name = nameOf(receiver);
+      // Every guess needs a client-like name: most receivers (`res`, `router`, `items`) have none.
+      // The guess goes by names and call shape, cheaper than the scope lookup of the candidate
+      // check, and rejects most calls.
+      if (name === undefined || this.nameFlags(name) === 0) continue;
+      const rest = restAfter(chain, consumed);
+      const client = this.guessClient(receiver, name, rest);
+      if (!client || !this.isHeuristicCandidate(receiver)) continue;
+      const call = this.finish(node, client, receiver, chain, rest);
+      if (call) return call;
     }
     return this.matchPatterns(node);
   }
