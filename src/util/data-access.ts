@@ -400,6 +400,40 @@ const DYNAMIC = '\u0000';
 const PRIMARY_KEY_LOOKUP = new RegExp(`(?:^|[\\s(])(?:\\w+\\.)?["\`]?id["\`]?\\s*=\\s*(?:\\$\\d+|\\?|:\\w+|@\\w+|${DYNAMIC}|\\d+)`, 'iu');
 const MAX_DEPTH = 12;
 
+/**
+ * Name flags by name: a pure derived-value cache (a name always has the same flags) shared across
+ * files, since the same receiver names (`res`, `router`, `db`, `Math`) come back in file after file.
+ * Bounded: emptied when it reaches {@link MAX_CACHED_NAMES} distinct names.
+ */
+const nameFlagCache = new Map<string, number>();
+const MAX_CACHED_NAMES = 4096;
+
+/** Which client-name patterns `name` matches, as `NAME_*` bits. */
+function nameFlags(name: string): number {
+  let flags = nameFlagCache.get(name);
+  if (flags === undefined) {
+    // What `looksLikeModel` needs of the name.
+    const model = /.Model$/u.test(name) || /^[A-Z]/u.test(name) ? NAME_MODEL : 0;
+    flags = !ANY_CLIENT_NAME.test(name)
+      ? model
+      : (PRISMA_NAMES.test(name) ? NAME_PRISMA : 0) |
+        (DRIZZLE_NAMES.test(name) ? NAME_DRIZZLE : 0) |
+        (KNEX_NAMES.test(name) ? NAME_KNEX : 0) |
+        (/^sequelize$/iu.test(name) ? NAME_SEQUELIZE : 0) |
+        (DATA_SOURCE_NAMES.test(name) ? NAME_DATA_SOURCE : 0) |
+        (MANAGER_NAMES.test(name) ? NAME_MANAGER : 0) |
+        (SQL_NAMES.test(name) ? NAME_SQL : 0) |
+        (REPOSITORY_NAMES.test(name) ? NAME_REPOSITORY : 0) |
+        (QUERY_RUNNER_NAMES.test(name) ? NAME_QUERY_RUNNER : 0) |
+        (REDIS_NAMES.test(name) ? NAME_REDIS : 0) |
+        model |
+        (TRANSACTION_NAMES.test(name) ? NAME_TRANSACTION : 0);
+    if (nameFlagCache.size >= MAX_CACHED_NAMES) nameFlagCache.clear();
+    nameFlagCache.set(name, flags);
+  }
+  return flags;
+}
+
 // ---------------------------------------------------------------------------------------------
 // SQL text
 // ---------------------------------------------------------------------------------------------
@@ -980,7 +1014,6 @@ export class DataAccess {
   private readonly sqlInfos = new Map<string, SqlInfo>();
   /** Identifier → the variable it names (null: a global or undeclared name). Every call asks for its chain's root, often twice. */
   private readonly variables = new Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
-  private readonly nameFlagCache = new Map<string, number>();
   private builderNameSet: ReadonlySet<string> | undefined;
   private readonly writePatterns: PatternList;
   private readonly readPatterns: PatternList;
@@ -1424,7 +1457,7 @@ export class DataAccess {
       // Every guess needs a client-like name: most receivers (`res`, `router`, `items`) have none.
       // The guess goes by names and call shape, cheaper than the scope lookup of the candidate
       // check, and rejects most calls.
-      if (name === undefined || this.nameFlags(name) === 0) continue;
+      if (name === undefined || nameFlags(name) === 0) continue;
       const rest = restAfter(chain, consumed);
       const client = this.guessClient(receiver, name, rest);
       if (!client || !this.isHeuristicCandidate(receiver)) continue;
@@ -2011,7 +2044,7 @@ export class DataAccess {
     const [first, second] = rest;
     if (!first) return undefined;
     // Every guess below needs a client-like name.
-    const names = this.nameFlags(name);
+    const names = nameFlags(name);
     if (names === 0) return undefined;
     const guess = (library: DbLibrary, role: ClientRole, model?: string): DbClient => guessedClient(names, library, role, model);
     if ((names & NAME_PRISMA) !== 0) {
@@ -2057,31 +2090,6 @@ export class DataAccess {
       return guess(library, library === 'typeorm' ? 'repository' : 'model', modelName(name));
     }
     return undefined;
-  }
-
-  /** Which client-name patterns `name` matches, as `NAME_*` bits; once per name in the file. */
-  private nameFlags(name: string): number {
-    let flags = this.nameFlagCache.get(name);
-    if (flags === undefined) {
-      // What `looksLikeModel` needs of the name.
-      const model = /.Model$/u.test(name) || /^[A-Z]/u.test(name) ? NAME_MODEL : 0;
-      flags = !ANY_CLIENT_NAME.test(name)
-        ? model
-        : (PRISMA_NAMES.test(name) ? NAME_PRISMA : 0) |
-          (DRIZZLE_NAMES.test(name) ? NAME_DRIZZLE : 0) |
-          (KNEX_NAMES.test(name) ? NAME_KNEX : 0) |
-          (/^sequelize$/iu.test(name) ? NAME_SEQUELIZE : 0) |
-          (DATA_SOURCE_NAMES.test(name) ? NAME_DATA_SOURCE : 0) |
-          (MANAGER_NAMES.test(name) ? NAME_MANAGER : 0) |
-          (SQL_NAMES.test(name) ? NAME_SQL : 0) |
-          (REPOSITORY_NAMES.test(name) ? NAME_REPOSITORY : 0) |
-          (QUERY_RUNNER_NAMES.test(name) ? NAME_QUERY_RUNNER : 0) |
-          (REDIS_NAMES.test(name) ? NAME_REDIS : 0) |
-          model |
-          (TRANSACTION_NAMES.test(name) ? NAME_TRANSACTION : 0);
-      this.nameFlagCache.set(name, flags);
-    }
-    return flags;
   }
 
   /** A capitalised model imported from a `models/`/`schemas/`/`entities/` module, `UserModel`, `this.userModel`, `db.User`. */
