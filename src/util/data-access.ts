@@ -381,7 +381,7 @@ const ANY_CLIENT_NAME = new RegExp(
     .join('|'),
   'iu',
 );
-// Bits of `DataAccess.nameFlags`: which of the name patterns above a receiver's name matches.
+// Bits of `nameFlags`: which of the name patterns above a receiver's name matches.
 const NAME_PRISMA = 1;
 const NAME_DRIZZLE = 2;
 const NAME_KNEX = 4;
