@@ -1,11 +1,14 @@
 // ESLint options for one benchmark lint, as an options module so that ESLint's worker threads
 // (the `concurrency` option) can load the same options: plugin objects cannot be cloned into a
 // worker, a module URL can. Parameters come from the URL's query string:
-//   ?config=parse-only|one-empty-rule|recommended|strict&cwd=/abs/dir&concurrency=off|2[&rule=rule-id][&empty=1]
-// `rule` keeps only that rule of the config on (for profiling one rule). `empty` runs every rule's
+//   ?config=parse-only|one-empty-rule|recommended|strict&cwd=/abs/dir&concurrency=off|2[&rule=rule-id][&empty=1|dispatch]
+// `rule` keeps only that rule of the config on (for profiling one rule). `empty=1` runs every rule's
 // `create()` but replaces each listener it returns by an empty function: the rule time left is
 // what creating the rules and ESLint's dispatch and timing of each listener call cost, with no
-// listener work.
+// listener work. `empty=dispatch` goes further: the first lint of a file (the warm-up) learns the
+// selectors each rule's `create()` returns for it; later lints of that file skip `create()` and
+// get empty listeners for those selectors, so the rule time left is ESLint's dispatch and timing
+// of each listener call alone.
 import { URL } from 'node:url';
 
 import hardening from '../dist/index.js';
@@ -43,7 +46,33 @@ const withEmptyListeners = (plugin) => ({
     ]),
   ),
 });
-const plugins = params.get('empty') ? { ...config.plugins, hardening: withEmptyListeners(config.plugins.hardening) } : config.plugins;
+/** Each rule keeps, per file, empty listeners for the selectors its `create()` returned in the file's first lint. */
+const withDispatchOnly = (plugin) => ({
+  ...plugin,
+  rules: Object.fromEntries(
+    Object.entries(plugin.rules).map(([id, rule]) => {
+      const byFile = new Map();
+      return [
+        id,
+        {
+          ...rule,
+          create: (context) => {
+            let listeners = byFile.get(context.filename);
+            if (!listeners) {
+              listeners = Object.fromEntries(Object.keys(rule.create(context)).map((selector) => [selector, () => {}]));
+              byFile.set(context.filename, listeners);
+            }
+            return listeners;
+          },
+        },
+      ];
+    }),
+  ),
+});
+const empty = params.get('empty');
+const plugins = empty
+  ? { ...config.plugins, hardening: (empty === 'dispatch' ? withDispatchOnly : withEmptyListeners)(config.plugins.hardening) }
+  : config.plugins;
 if (only && !config.rules[`hardening/${only}`]) throw new Error(`${only} is not in ${name}`);
 
 export default {
