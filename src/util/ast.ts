@@ -175,14 +175,21 @@ export function getConstInitializer(
   identifier: TSESTree.Identifier,
   scope: TSESLint.Scope.Scope,
 ): TSESTree.Expression | undefined {
-  const variable = ASTUtils.findVariable(scope, identifier);
+  return variableInitializer(ASTUtils.findVariable(scope, identifier));
+}
+
+/**
+ * {@link getConstInitializer} for a variable already looked up: its initializer when it is declared
+ * once, by itself (not destructured), with an initializer, and written no other time.
+ */
+export function variableInitializer(variable: TSESLint.Scope.Variable | null | undefined): TSESTree.Expression | undefined {
   const def = variable?.defs[0];
   if (!variable || variable.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator) {
     return undefined;
   }
   if (def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
-  const writes = variable.references.filter((reference) => reference.isWrite());
-  if (writes.length > 1) return undefined;
+  let writes = 0;
+  for (const reference of variable.references) if (reference.isWrite() && (writes += 1) > 1) return undefined;
   return def.node.init;
 }
 

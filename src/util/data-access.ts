@@ -45,6 +45,7 @@ import {
   isFunctionNode,
   unwrapAwait,
   unwrapExpression,
+  variableInitializer,
 } from './ast.js';
 import { resolveImportBinding } from './modules.js';
 import { getFileVariables } from './variables.js';
@@ -1197,12 +1198,7 @@ export class DataAccess {
 
   /** `getConstInitializer(identifier, getScope(identifier))` through {@link variableOf}. */
   private constInitializer(identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
-    const variable = this.variableOf(identifier);
-    const def = variable?.defs[0];
-    if (!variable || variable.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
-    if (def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
-    if (hasSeveralWrites(variable)) return undefined;
-    return def.node.init;
+    return variableInitializer(this.variableOf(identifier));
   }
 
   private identifierClient(node: TSESTree.Identifier): DbClient | undefined {
@@ -2770,12 +2766,6 @@ function knexShape(rest: readonly Segment[]): boolean {
   const from = rest.find((segment) => (segment.name === 'from' || segment.name === 'into' || segment.name === 'table') && segment.call);
   const table = from?.call?.type === AST_NODE_TYPES.CallExpression ? from.call.arguments[0] : undefined;
   return stringValue(table) !== undefined && rest.every((segment) => segment.call && segment.name !== undefined && KNEX_BUILDER.has(segment.name));
-}
-
-function hasSeveralWrites(variable: TSESLint.Scope.Variable): boolean {
-  let writes = 0;
-  for (const reference of variable.references) if (reference.isWrite() && (writes += 1) > 1) return true;
-  return false;
 }
 
 function chainNames(segments: readonly Segment[], extra: ReadonlySet<string>): Set<string> {

@@ -1,6 +1,15 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { UNWRAPPED_TYPES, childNodes, forEachChildNode, someNode, typeReferenceName, unwrapExpression } from '../../src/util/ast.js';
+import {
+  UNWRAPPED_TYPES,
+  childNodes,
+  forEachChildNode,
+  getConstInitializer,
+  someNode,
+  typeReferenceName,
+  unwrapExpression,
+  variableInitializer,
+} from '../../src/util/ast.js';
 import { probe } from './probe.js';
 
 /**
@@ -86,5 +95,33 @@ describe('UNWRAPPED_TYPES', () => {
     const inner = { type: AST_NODE_TYPES.Identifier, name: 'x' } as unknown as TSESTree.Node;
     const wraps = (type: AST_NODE_TYPES): boolean => unwrapExpression({ type, expression: inner } as unknown as TSESTree.Node) === inner;
     expect(Object.values(AST_NODE_TYPES).filter(wraps).sort()).toEqual([...UNWRAPPED_TYPES].sort());
+  });
+});
+
+describe('getConstInitializer and variableInitializer', () => {
+  // For each `use(x)`: the initializer's text from both, `-` for none.
+  function initializers(code: string): string[] {
+    return probe(code, (context) => ({
+      'CallExpression[callee.name="use"]'(node: TSESTree.CallExpression) {
+        const argument = node.arguments[0] as TSESTree.Identifier;
+        const scope = context.sourceCode.getScope(node);
+        const text = (init: TSESTree.Node | undefined): string => (init ? context.sourceCode.getText(init) : '-');
+        const byName = text(getConstInitializer(argument, scope));
+        const byVariable = text(variableInitializer(ASTUtils.findVariable(scope, argument)));
+        context.report({ node, messageId: 'found', data: { text: `${byName} ${byVariable}` } });
+      },
+    }));
+  }
+
+  it('give the initializer of a variable written once, by itself', () => {
+    expect(
+      initializers(
+        [
+          'const a = 1; let b = f(); let c = 2; c = 3; const { d } = o; let e; e = 4; var g = 5; var g = 6;',
+          'function h(p = 7) { use(p); }',
+          'use(a); use(b); use(c); use(d); use(e); use(g); use(undeclared);',
+        ].join('\n'),
+      ),
+    ).toEqual(['2:21 - -', '3:1 1 1', '3:9 f() f()', '3:17 - -', '3:25 - -', '3:33 - -', '3:41 - -', '3:49 - -']);
   });
 });
