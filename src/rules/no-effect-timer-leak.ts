@@ -59,18 +59,6 @@ function globalTraceMap(): TraceMap<TimerInfo | ResourceInfo> {
   return { ...timers, window: timers, globalThis: timers, self: timers } as TraceMap<TimerInfo | ResourceInfo>;
 }
 
-/**
- * The entries of {@link GLOBAL_TRACE_MAP} whose global the file's text names: a global the text
- * never spells (and no `\u` escape could spell) has no reference to find, and each name searched
- * costs a pass over the file's unresolved references.
- */
-function namedGlobals(text: string): TraceMap<TimerInfo | ResourceInfo> {
-  if (text.includes('\\u')) return GLOBAL_TRACE_MAP;
-  const named: TraceMap<TimerInfo | ResourceInfo> = {};
-  for (const [name, node] of Object.entries(GLOBAL_TRACE_MAP)) if (text.includes(name)) named[name] = node;
-  return named;
-}
-
 function effectTraceMap(): TraceMap<true> {
   const hooks: TraceNode<true> = Object.fromEntries(EFFECT_HOOKS.map((hook) => [hook, { [CALL]: true }]));
   return Object.fromEntries(REACT_MODULES.map((name) => [name, { ...hooks, default: hooks }]));
@@ -450,7 +438,7 @@ export default createRule<Options, MessageIds>({
 
         const timers = new Map<TSESTree.Node, TimerInfo>();
         const resources = new Map<TSESTree.Node, ResourceInfo>();
-        for (const reference of trackImplicitGlobalReferences(sourceCode, namedGlobals(sourceCode.text))) {
+        for (const reference of trackImplicitGlobalReferences(sourceCode, GLOBAL_TRACE_MAP)) {
           if (reference.type === CALL) timers.set(reference.node, reference.info as TimerInfo);
           else if (reference.type === CONSTRUCT) resources.set(reference.node, reference.info as ResourceInfo);
         }

@@ -330,7 +330,7 @@ export default createRule<Options, MessageIds>({
           return binding?.source === 'axios' && binding.path.every((part) => part === 'default' || part === '*');
         });
         const calls: { node: TSESTree.CallExpression; kind: CallKind; callee: string }[] = [];
-        for (const reference of mayUseGlobalFetch(sourceCode) ? trackImplicitGlobalReferences(sourceCode, GLOBAL_TRACE_MAP) : []) {
+        for (const reference of trackImplicitGlobalReferences(sourceCode, GLOBAL_TRACE_MAP)) {
           if (reference.type !== CALL || reference.node.type !== AST_NODE_TYPES.CallExpression) continue;
           calls.push({ node: reference.node, kind: reference.info, callee: sourceCode.getText(reference.node.callee) });
         }
@@ -360,15 +360,6 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-/**
- * Whether the file can reach the global `fetch`: its text names `fetch` or `globalThis` (or has a
- * `\u` escape, which can spell either). Most files do not, and skip the search of the global scope.
- */
-function mayUseGlobalFetch(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const text = sourceCode.text;
-  return text.includes('fetch') || text.includes('globalThis') || text.includes('\\u');
-}
 
 /** `30000` → `30_000`. */
 function formatNumber(value: number): string {

@@ -442,10 +442,16 @@ export function trackImplicitGlobalReferences<T>(
 ): TrackedReference<T>[] {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return [];
+  // A global that the text never spells has no reference: an identifier is its name as written, or
+  // with `\u` escapes. Most files name few of the globals a map lists.
+  const text = sourceCode.text;
+  const escapes = text.includes('\\u');
+  const named = Object.entries(traceMap).filter(([name]) => escapes || text.includes(name));
+  if (named.length === 0) return [];
   const tracker = new ReferenceTracker(globalScope as never, { mode: 'legacy' });
   const found: TrackedReference<T>[] = [];
   const seen = new Set<TSESTree.Node>();
-  for (const [name, next] of Object.entries(traceMap)) {
+  for (const [name, next] of named) {
     const variable = globalScope.set.get(name);
     if (variable && variable.defs.length > 0) continue;
     const identifiers = [...(throughByName(sourceCode, globalScope).get(name) ?? []), ...(variable?.references ?? [])].map((reference) => reference.identifier);

@@ -248,6 +248,24 @@ describe('trackImplicitGlobalReferences', () => {
     );
     expect(found).toEqual(['1:1 process.on', '2:1 fetch']);
   });
+
+  it('finds a global spelled with unicode escapes, and nothing for globals the text never names', () => {
+    const globals = (code: string): string[] =>
+      probe(code, (context) => ({
+        'Program:exit'() {
+          const references = trackImplicitGlobalReferences(context.sourceCode, {
+            fetch: { [CALL]: true },
+            setTimeout: { [CALL]: true },
+            globalThis: { fetch: { [CALL]: true } },
+          });
+          for (const reference of references) {
+            context.report({ node: reference.node, messageId: 'found', data: { text: reference.path.join('.') } });
+          }
+        },
+      }));
+    expect(globals("\\u0066etch('/a'); globalThis.f\\u0065tch('/b'); setTimeout(run, 10);")).toEqual(['1:1 fetch', '1:19 globalThis.fetch', '1:48 setTimeout']);
+    expect(globals("request('/a'); queue.push(run);")).toEqual([]);
+  });
 });
 
 describe('isLocalModule', () => {
