@@ -7,7 +7,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getCalleeName, getMemberName, getPropertyKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from './ast.js';
-import { resolveImportBinding } from './modules.js';
+import { namesModule, resolveImportBinding } from './modules.js';
 
 /** Methods of an Express / Fastify / Node response that write a body. */
 export const RESPONSE_SEND_METHODS: readonly string[] = ['json', 'jsonp', 'send', 'end', 'write'];
@@ -158,19 +158,12 @@ export function getResponsePayload(
   return { node, kind: 'node', method, payloads: [first], json: method === 'json' || method === 'jsonp' || method === 'send' };
 }
 
-const RESPONSE_MODULE_TEXT = /next\/server|@nestjs\/common|\\/u;
-
-/** Per file: whether its text names a module whose classes send responses (a backslash may escape a name). */
-const namesResponseModules = new WeakMap<object, boolean>();
-
-/** `next/server` (NextResponse) or `@nestjs/common` (HTTP exceptions): without either, only the global `Response` sends. */
+/**
+ * Whether the file imports or requires `next/server` (NextResponse) or `@nestjs/common` (HTTP
+ * exceptions): every class other than the global `Response` that sends is imported from one.
+ */
 function namesResponseModule(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  let names = namesResponseModules.get(sourceCode);
-  if (names === undefined) {
-    names = RESPONSE_MODULE_TEXT.test(sourceCode.text);
-    namesResponseModules.set(sourceCode, names);
-  }
-  return names;
+  return namesModule(sourceCode, 'next/server') || namesModule(sourceCode, '@nestjs/common');
 }
 
 /** The global `Response` (not shadowed) or `NextResponse` from `next/server`. */

@@ -61,6 +61,20 @@ describe('getResponsePayload', () => {
     ]);
   });
 
+  it('goes by the modules a file imports or requires, however the specifier is written', () => {
+    expect(
+      payloads(
+        [
+          "import { NextResponse } from 'next\\u002fserver';",
+          "const { ConflictException } = require('@nestjs/common');",
+          'new NextResponse(body); throw new ConflictException(msg);',
+        ].join('\n'),
+      ),
+    ).toEqual(['3:1 web new NextResponse [body] raw', '3:31 nest ConflictException [msg] json']);
+    // Named only in a comment: `NextResponse` here is the file's own class.
+    expect(payloads(['// see next/server', 'class NextResponse {}', 'new NextResponse(body);'].join('\n'))).toEqual([]);
+  });
+
   it('ignores look-alikes on objects that are not responses', () => {
     expect(
       payloads(
