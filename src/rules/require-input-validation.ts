@@ -18,7 +18,7 @@ import { fileMayReadRequestInput, RequestInputTracker, requestInputOptionsSchema
 import { getResponsePayload, isResponseObject } from '../util/responses.js';
 import { getRouteModel, type RouteModel } from '../util/routes.js';
 import { getDatabaseArguments, getModelConstructionArgument } from './require-input-validation/db-calls.js';
-import { getFileVariables } from '../util/variables.js';
+import { getVariableNamesInitialisedWith } from '../util/variables.js';
 
 export type Options = [
   {
@@ -69,6 +69,8 @@ const LODASH_ASSIGNERS = ['assign', 'assignIn', 'extend', 'merge', 'mergeWith', 
 const FILTER_COMBINATORS = ['$and', '$or', '$nor'];
 
 const MAX_DEPTH = 6;
+/** What a variable holding a literal (`const data = { …req.body, id }`) is initialised with. */
+const LITERAL_INITS: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.ObjectExpression, AST_NODE_TYPES.ArrayExpression]);
 
 /**
  * Every finding is request input whose label {@link OBJECT_SOURCE} matches: the file names `body`,
@@ -151,27 +153,10 @@ export default createRule<Options, MessageIds>({
       return source;
     }
 
-    let literalNames: Set<string> | undefined;
-
-    /**
-     * Names of the file's variables declared with an object or array literal: any other name holds
-     * none, and most arguments are such names (this saves a scope lookup per argument).
-     */
-    function collectLiteralNames(): Set<string> {
-      const names = new Set<string>();
-      for (const variable of getFileVariables(sourceCode)) {
-        const node = variable.defs[0]?.node;
-        if (node?.type !== AST_NODE_TYPES.VariableDeclarator || !node.init) continue;
-        const init = unwrapExpression(node.init);
-        if (init.type === AST_NODE_TYPES.ObjectExpression || init.type === AST_NODE_TYPES.ArrayExpression) names.add(variable.name);
-      }
-      return names;
-    }
-
     /** The object or array literal a never-reassigned variable holds (`const data = { …req.body, id }`). */
     function literalInitializer(identifier: TSESTree.Identifier): TSESTree.ObjectExpression | TSESTree.ArrayExpression | undefined {
-      literalNames ??= collectLiteralNames();
-      if (!literalNames.has(identifier.name)) return undefined;
+      // Most arguments are names of anything but such a variable: no scope lookup for those.
+      if (!getVariableNamesInitialisedWith(sourceCode, LITERAL_INITS).has(identifier.name)) return undefined;
       const init = getConstInitializer(identifier, sourceCode.getScope(identifier));
       const target = init ? unwrapExpression(init) : undefined;
       return target?.type === AST_NODE_TYPES.ObjectExpression || target?.type === AST_NODE_TYPES.ArrayExpression ? target : undefined;

@@ -48,7 +48,7 @@ import {
   variableInitializer,
 } from './ast.js';
 import { resolveImportBinding } from './modules.js';
-import { getFileVariables } from './variables.js';
+import { getVariableNamesInitialisedWith } from './variables.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -226,6 +226,8 @@ export const dataAccessOptionsSchema = {
 
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 const NO_NAMES: ReadonlySet<string> = new Set();
+/** Initialisers a builder variable can have, for `expandChain` to splice in: a call or a member chain. */
+const BUILDER_INITS: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.MemberExpression]);
 /** Builder terminals that render the query instead of running it. */
 const NON_EXECUTING = new Set(['toSQL', 'toString', 'toQuery', 'getSQL', 'getQuery', 'getSql', 'prepare', 'toSql', 'getFilter']);
 
@@ -1015,7 +1017,6 @@ export class DataAccess {
   private readonly sqlInfos = new Map<string, SqlInfo>();
   /** Identifier → the variable it names (null: a global or undeclared name). Every call asks for its chain's root, often twice. */
   private readonly variables = new Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
-  private builderNameSet: ReadonlySet<string> | undefined;
   private readonly writePatterns: PatternList;
   private readonly readPatterns: PatternList;
   private evidence: Set<DbLibrary> | undefined;
@@ -1469,17 +1470,7 @@ export class DataAccess {
    * every other chain's root (`res`, `items`, `console`).
    */
   private builderNames(): ReadonlySet<string> | undefined {
-    if (this.builderNameSet) return this.builderNameSet;
-    if (!this.sourceCode.scopeManager) return undefined;
-    const names = new Set<string>();
-    for (const variable of getFileVariables(this.sourceCode)) {
-      const def = variable.defs[0];
-      if (variable.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) continue;
-      const init = unwrapExpression(def.node.init);
-      if (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.MemberExpression) names.add(variable.name);
-    }
-    this.builderNameSet = names;
-    return names;
+    return this.sourceCode.scopeManager ? getVariableNamesInitialisedWith(this.sourceCode, BUILDER_INITS) : undefined;
   }
 
   /** Splices in the initialiser of a builder variable: `const q = knex('t').where(…); q.first()`. */
