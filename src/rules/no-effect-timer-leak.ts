@@ -463,13 +463,7 @@ function ownReturns(fn: FunctionNode): TSESTree.ReturnStatement[] {
 
 /** Every call expression of the file, in source order. */
 function findCalls(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpression[] {
-  const found: TSESTree.CallExpression[] = [];
-  const visit = (node: TSESTree.Node): void => {
-    if (node.type === AST_NODE_TYPES.CallExpression) found.push(node);
-    forEachChildNode(node, visit);
-  };
-  visit(sourceCode.ast);
-  return found;
+  return descendants(sourceCode.ast).filter((node): node is TSESTree.CallExpression => node.type === AST_NODE_TYPES.CallExpression);
 }
 
 /**
