@@ -37,38 +37,27 @@ const config =
       : hardening.configs[name];
 if (!config) throw new Error(`unknown config ${name}`);
 const only = params.get('rule');
-const withEmptyListeners = (plugin) => ({
+/** The plugin with each rule's `create` replaced by `wrap(rule)`. */
+const wrapRules = (plugin, wrap) => ({
   ...plugin,
-  rules: Object.fromEntries(
-    Object.entries(plugin.rules).map(([id, rule]) => [
-      id,
-      { ...rule, create: (context) => Object.fromEntries(Object.keys(rule.create(context)).map((selector) => [selector, () => {}])) },
-    ]),
-  ),
+  rules: Object.fromEntries(Object.entries(plugin.rules).map(([id, rule]) => [id, { ...rule, create: wrap(rule) }])),
 });
+/** An empty listener for each selector a rule's listeners object has. */
+const emptyListeners = (listeners) => Object.fromEntries(Object.keys(listeners).map((selector) => [selector, () => {}]));
+const withEmptyListeners = (plugin) => wrapRules(plugin, (rule) => (context) => emptyListeners(rule.create(context)));
 /** Each rule keeps, per file, empty listeners for the selectors its `create()` returned in the file's first lint. */
-const withDispatchOnly = (plugin) => ({
-  ...plugin,
-  rules: Object.fromEntries(
-    Object.entries(plugin.rules).map(([id, rule]) => {
-      const byFile = new Map();
-      return [
-        id,
-        {
-          ...rule,
-          create: (context) => {
-            let listeners = byFile.get(context.filename);
-            if (!listeners) {
-              listeners = Object.fromEntries(Object.keys(rule.create(context)).map((selector) => [selector, () => {}]));
-              byFile.set(context.filename, listeners);
-            }
-            return listeners;
-          },
-        },
-      ];
-    }),
-  ),
-});
+const withDispatchOnly = (plugin) =>
+  wrapRules(plugin, (rule) => {
+    const byFile = new Map();
+    return (context) => {
+      let listeners = byFile.get(context.filename);
+      if (!listeners) {
+        listeners = emptyListeners(rule.create(context));
+        byFile.set(context.filename, listeners);
+      }
+      return listeners;
+    };
+  });
 const empty = params.get('empty');
 const plugins = empty
   ? { ...config.plugins, hardening: (empty === 'dispatch' ? withDispatchOnly : withEmptyListeners)(config.plugins.hardening) }

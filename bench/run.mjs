@@ -531,7 +531,9 @@ tests' generator in a child process of its own (time and peak RSS).
 
 To see where the time goes, [\`bench/profile.mjs\`](../bench/profile.mjs) lints a corpus once with
 one config or one rule (\`--rule <id>\`) and prints the \`stats\` ratios; run it under
-\`node --cpu-prof\` and summarise the profile with \`--summary <file>\`.
+\`node --cpu-prof\` and summarise the profile with \`--summary <file>\`. \`--empty-listeners\` keeps every
+rule's \`create()\` but empties the listeners it returns; \`--dispatch-only\` also skips \`create()\`
+after the warm-up: what is left is ESLint's dispatch and timing of the listener calls alone.
 
 Targets: \`recommended\` rule time ≤ 0.10 of parse time and \`strict\` ≤ 0.25 on the generated
 corpus; no single rule above 2% of total lint time; time per file at 4,000 files within 10% of
